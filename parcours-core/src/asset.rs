@@ -1,0 +1,311 @@
+//! The binary asset container.
+//!
+//! Layout (little-endian):
+//! ```text
+//! 0..4    magic  b"PRCS"
+//! 4       kind   (1 = carte, 2 = adresses, 3 = programme)
+//! 5..7    format version (u16)
+//! 7..11   payload length (u32)
+//! 11..15  CRC-32 (IEEE) of the payload
+//! 15..    payload (postcard)
+//! ```
+//! An asset only exists once its magic, kind, version, length and checksum are checked:
+//! [`decoder`] is the only way in.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::fmt;
+
+use crate::geometrie::Iris;
+use crate::programme::Programme;
+use crate::recherche::IndexAdresses;
+
+pub const MAGIC: [u8; 4] = *b"PRCS";
+/// Bumped whenever the payload of any asset changes shape (or the normalisation that
+/// built the address index changes).
+pub const FORMAT_VERSION: u16 = 1;
+const HEADER_LEN: usize = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum Nature {
+    Carte = 1,
+    Adresses = 2,
+    Programme = 3,
+}
+
+impl Nature {
+    pub fn nom_fichier(self) -> &'static str {
+        match self {
+            Nature::Carte => "carte.bin",
+            Nature::Adresses => "adresses.bin",
+            Nature::Programme => "programme.bin",
+        }
+    }
+}
+
+/// A typed payload that knows which asset kind it is.
+pub trait Payload: Serialize + DeserializeOwned {
+    const NATURE: Nature;
+}
+
+/// The geography: the IRIS of the configured communes, and QPV polygons when a file was given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Carte {
+    /// The vintage of the IRIS contours, e.g. "2020".
+    pub millesime: String,
+    /// Stated positional precision of the contours, in metres.
+    pub precision_m: f64,
+    pub iris: Vec<Iris>,
+    pub qpv: Vec<crate::geometrie::Qpv>,
+}
+
+impl Payload for Carte {
+    const NATURE: Nature = Nature::Carte;
+}
+impl Payload for IndexAdresses {
+    const NATURE: Nature = Nature::Adresses;
+}
+impl Payload for Programme {
+    const NATURE: Nature = Nature::Programme;
+}
+
+/// All the data the app and the `check` command need, decoded.
+#[derive(Debug, Clone)]
+pub struct Donnees {
+    pub carte: Carte,
+    pub adresses: IndexAdresses,
+    pub programme: Programme,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetError {
+    TropCourt { taille: usize },
+    MauvaisMagic,
+    MauvaiseNature { attendue: u8, trouvee: u8 },
+    VersionNonPriseEnCharge { trouvee: u16, attendue: u16 },
+    Tronque { attendu: usize, trouve: usize },
+    OctetsEnTrop { attendu: usize, trouve: usize },
+    MauvaiseSomme { attendue: u32, calculee: u32 },
+    Decodage(String),
+}
+
+impl fmt::Display for AssetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AssetError::TropCourt { taille } => {
+                write!(f, "file too short for an asset header ({taille} bytes)")
+            }
+            AssetError::MauvaisMagic => write!(f, "not a Parcours asset (bad magic bytes)"),
+            AssetError::MauvaiseNature { attendue, trouvee } => {
+                write!(f, "wrong asset kind: expected {attendue}, found {trouvee}")
+            }
+            AssetError::VersionNonPriseEnCharge { trouvee, attendue } => write!(
+                f,
+                "unsupported asset format version {trouvee} (this build reads {attendue})"
+            ),
+            AssetError::Tronque { attendu, trouve } => {
+                write!(f, "truncated asset: payload of {attendu} bytes, {trouve} present")
+            }
+            AssetError::OctetsEnTrop { attendu, trouve } => {
+                write!(f, "trailing bytes: payload of {attendu} bytes, {trouve} present")
+            }
+            AssetError::MauvaiseSomme { attendue, calculee } => write!(
+                f,
+                "checksum mismatch: header says {attendue:08x}, payload gives {calculee:08x}"
+            ),
+            AssetError::Decodage(e) => write!(f, "payload does not decode: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for AssetError {}
+
+/// Encodes a payload into a complete asset. Deterministic: same value, same bytes.
+pub fn encoder<T: Payload>(valeur: &T) -> Vec<u8> {
+    let payload = postcard::to_allocvec(valeur).expect("postcard encoding into a Vec cannot fail");
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&MAGIC);
+    out.push(T::NATURE as u8);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    let len = u32::try_from(payload.len()).expect("asset payload over 4 GiB");
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&crc32(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// Checks the header and checksum, then decodes. Never panics on any input.
+pub fn decoder<T: Payload>(octets: &[u8]) -> Result<T, AssetError> {
+    if octets.len() < HEADER_LEN {
+        if octets.len() >= 4 && octets[..4] != MAGIC {
+            return Err(AssetError::MauvaisMagic);
+        }
+        return Err(AssetError::TropCourt {
+            taille: octets.len(),
+        });
+    }
+    if octets[..4] != MAGIC {
+        return Err(AssetError::MauvaisMagic);
+    }
+    if octets[4] != T::NATURE as u8 {
+        return Err(AssetError::MauvaiseNature {
+            attendue: T::NATURE as u8,
+            trouvee: octets[4],
+        });
+    }
+    let version = u16::from_le_bytes([octets[5], octets[6]]);
+    if version != FORMAT_VERSION {
+        return Err(AssetError::VersionNonPriseEnCharge {
+            trouvee: version,
+            attendue: FORMAT_VERSION,
+        });
+    }
+    let attendu = u32::from_le_bytes([octets[7], octets[8], octets[9], octets[10]]) as usize;
+    let somme = u32::from_le_bytes([octets[11], octets[12], octets[13], octets[14]]);
+    let payload = &octets[HEADER_LEN..];
+    if payload.len() < attendu {
+        return Err(AssetError::Tronque {
+            attendu,
+            trouve: payload.len(),
+        });
+    }
+    if payload.len() > attendu {
+        return Err(AssetError::OctetsEnTrop {
+            attendu,
+            trouve: payload.len(),
+        });
+    }
+    let calculee = crc32(payload);
+    if calculee != somme {
+        return Err(AssetError::MauvaiseSomme {
+            attendue: somme,
+            calculee,
+        });
+    }
+    let (valeur, reste) = postcard::take_from_bytes::<T>(payload)
+        .map_err(|e| AssetError::Decodage(e.to_string()))?;
+    if !reste.is_empty() {
+        return Err(AssetError::Decodage(format!(
+            "{} bytes left after the payload",
+            reste.len()
+        )));
+    }
+    Ok(valeur)
+}
+
+/// CRC-32 (IEEE 802.3, reflected, as in zip and PNG).
+pub fn crc32(octets: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut table = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                k += 1;
+            }
+            table[i] = c;
+            i += 1;
+        }
+        table
+    };
+    let mut c = !0u32;
+    for &b in octets {
+        c = TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
+    }
+    !c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometrie::{Anneau, Iris};
+
+    fn carte() -> Carte {
+        Carte {
+            millesime: "2020".into(),
+            precision_m: 13.0,
+            iris: vec![Iris {
+                code: "212310101".into(),
+                nom: "Monge".into(),
+                insee_com: "21231".into(),
+                typ: "H".into(),
+                polygones: vec![vec![Anneau(vec![
+                    [5_000_000, 47_000_000],
+                    [5_001_000, 47_000_000],
+                    [5_001_000, 47_001_000],
+                    [5_000_000, 47_000_000],
+                ])]],
+            }],
+            qpv: vec![],
+        }
+    }
+
+    #[test]
+    fn crc32_known_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn round_trip_is_identical_and_deterministic() {
+        let a = encoder(&carte());
+        assert_eq!(a, encoder(&carte()));
+        assert_eq!(decoder::<Carte>(&a).unwrap(), carte());
+    }
+
+    #[test]
+    fn corruptions_give_distinct_errors() {
+        let bon = encoder(&carte());
+        let mut magic = bon.clone();
+        magic[0] = b'X';
+        assert_eq!(decoder::<Carte>(&magic), Err(AssetError::MauvaisMagic));
+        let mut version = bon.clone();
+        version[5] = 99;
+        assert!(matches!(
+            decoder::<Carte>(&version),
+            Err(AssetError::VersionNonPriseEnCharge { trouvee: 99, .. })
+        ));
+        assert!(matches!(
+            decoder::<Programme>(&bon),
+            Err(AssetError::MauvaiseNature { attendue: 3, trouvee: 1 })
+        ));
+        let mut somme = bon.clone();
+        let dernier = somme.len() - 1;
+        somme[dernier] ^= 0x55;
+        assert!(matches!(
+            decoder::<Carte>(&somme),
+            Err(AssetError::MauvaiseSomme { .. })
+        ));
+        assert!(matches!(
+            decoder::<Carte>(&bon[..bon.len() - 3]),
+            Err(AssetError::Tronque { .. })
+        ));
+        let mut long = bon.clone();
+        long.push(0);
+        assert!(matches!(
+            decoder::<Carte>(&long),
+            Err(AssetError::OctetsEnTrop { .. })
+        ));
+        assert!(matches!(
+            decoder::<Carte>(&bon[..7]),
+            Err(AssetError::TropCourt { taille: 7 })
+        ));
+        assert_eq!(decoder::<Carte>(b"<!DOCTYPE html><html>"), Err(AssetError::MauvaisMagic));
+    }
+
+    #[test]
+    fn every_truncation_and_bit_flip_is_an_error_never_a_panic() {
+        let bon = encoder(&carte());
+        for n in 0..bon.len() {
+            assert!(decoder::<Carte>(&bon[..n]).is_err(), "prefix {n}");
+        }
+        for i in 0..bon.len() {
+            for bit in 0..8 {
+                let mut x = bon.clone();
+                x[i] ^= 1 << bit;
+                assert!(decoder::<Carte>(&x).is_err(), "byte {i} bit {bit}");
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The domain of Parcours, in pure Rust: no web crate, so it tests natively and fast and the
+//! same code runs in the pipeline (`parcours-data`) and in the browser (`parcours`).
+//!
+//! - [`asset`]: the versioned, checksummed binary container the pipeline writes and the app reads.
+//! - [`normalisation`]: address text → folded tokens, house number, rep, postcode, city.
+//! - [`recherche`]: the address index and the typo-tolerant, number-aware search.
+//! - [`geometrie`]: IRIS polygons and point location (inside, near a boundary, outside).
+//! - [`programme`]: the programme's configuration (territories, priority zones, facts).
+//! - [`decision`]: what the programme says for a point, with its reasons.
+
+pub mod asset;
+pub mod decision;
+pub mod geometrie;
+pub mod normalisation;
+pub mod programme;
+pub mod recherche;
+
+pub use asset::{AssetError, Carte, Donnees};

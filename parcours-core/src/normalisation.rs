@@ -1,0 +1,631 @@
+//! Address text → comparable tokens, in small named steps.
+//!
+//! 1. [`plier`]: lower case, accents and ligatures folded, apostrophes and dashes unified.
+//! 2. [`decouper`]: tokens, split at letter/digit boundaries (`12bis` → `12`, `bis`), ordinals
+//!    kept whole (`1er`), elisions marked (`d'`).
+//! 3. [`canonique`]: ordinals and roman numerals in one spelling (`premier` → `1er`, `xiv` → `14`).
+//! 4. [`developper`]: French abbreviations from [`ABREVIATIONS`] (`av` → `avenue`, `st` → `saint`).
+//! 5. [`analyser`]: the query as a whole: house number with its repetition and range,
+//!    postcode and city set aside, the street's words classified.
+//!
+//! The same steps turn a voie's name into its tokens ([`jetons_voie`]), so query and data meet
+//! in one spelling.
+
+/// Abbreviations in French addresses (folded spelling → full words). A data table: extend it
+/// rather than the code.
+pub const ABREVIATIONS: &[(&str, &str)] = &[
+    // Types of voie.
+    ("r", "rue"),
+    ("av", "avenue"),
+    ("ave", "avenue"),
+    ("aven", "avenue"),
+    ("bd", "boulevard"),
+    ("bld", "boulevard"),
+    ("blvd", "boulevard"),
+    ("bvd", "boulevard"),
+    ("boul", "boulevard"),
+    ("bl", "boulevard"),
+    ("pl", "place"),
+    ("imp", "impasse"),
+    ("all", "allee"),
+    ("al", "allee"),
+    ("qu", "quai"),
+    ("qua", "quai"),
+    ("qai", "quai"),
+    ("crs", "cours"),
+    ("rte", "route"),
+    ("ch", "chemin"),
+    ("chem", "chemin"),
+    ("chm", "chemin"),
+    ("fg", "faubourg"),
+    ("fbg", "faubourg"),
+    ("faub", "faubourg"),
+    ("sq", "square"),
+    ("rpt", "rond point"),
+    ("rdpt", "rond point"),
+    ("pass", "passage"),
+    ("psg", "passage"),
+    ("prom", "promenade"),
+    ("esp", "esplanade"),
+    ("espl", "esplanade"),
+    ("res", "residence"),
+    ("resid", "residence"),
+    ("lot", "lotissement"),
+    ("sent", "sentier"),
+    ("vla", "villa"),
+    ("carr", "carrefour"),
+    ("chs", "chaussee"),
+    ("mte", "montee"),
+    ("ham", "hameau"),
+    ("prv", "parvis"),
+    ("za", "zone artisanale"),
+    ("zi", "zone industrielle"),
+    // Titles and common words.
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("sts", "saints"),
+    ("stes", "saintes"),
+    ("gal", "general"),
+    ("gen", "general"),
+    ("gl", "general"),
+    ("mal", "marechal"),
+    ("mar", "marechal"),
+    ("pdt", "president"),
+    ("pres", "president"),
+    ("dr", "docteur"),
+    ("doct", "docteur"),
+    ("cdt", "commandant"),
+    ("cmdt", "commandant"),
+    ("col", "colonel"),
+    ("pr", "professeur"),
+    ("prof", "professeur"),
+    ("cpt", "capitaine"),
+    ("cne", "capitaine"),
+    ("capt", "capitaine"),
+    ("lt", "lieutenant"),
+    ("ltn", "lieutenant"),
+    ("adj", "adjudant"),
+    ("sgt", "sergent"),
+    ("mgr", "monseigneur"),
+    ("card", "cardinal"),
+    ("fr", "freres"),
+    ("frs", "freres"),
+    ("vve", "veuve"),
+    ("mme", "madame"),
+    ("mlle", "mademoiselle"),
+    ("gd", "grand"),
+    ("gde", "grande"),
+    ("nd", "notre dame"),
+    ("ndame", "notre dame"),
+];
+
+/// Canonical types of voie (after [`developper`]).
+pub const TYPES_VOIE: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "impasse",
+    "allee",
+    "quai",
+    "cours",
+    "route",
+    "chemin",
+    "faubourg",
+    "square",
+    "rond",
+    "point",
+    "passage",
+    "promenade",
+    "esplanade",
+    "residence",
+    "lotissement",
+    "sentier",
+    "villa",
+    "carrefour",
+    "chaussee",
+    "montee",
+    "hameau",
+    "parvis",
+    "cite",
+    "ruelle",
+    "venelle",
+    "voie",
+    "mail",
+    "galerie",
+    "clos",
+    "cour",
+    "rampe",
+    "pont",
+    "port",
+    "parc",
+    "zone",
+];
+
+/// Articles and prepositions that may be typed or left out freely.
+pub const ARTICLES: &[&str] = &[
+    "le", "la", "les", "l", "de", "du", "des", "d", "au", "aux", "a", "en", "et", "sur", "sous",
+];
+
+/// Repetition indices (`bis`, `ter`…) with their usual abbreviations.
+const REPETITIONS: &[(&str, &str)] = &[
+    ("bis", "bis"),
+    ("ter", "ter"),
+    ("quater", "quater"),
+    ("quinquies", "quinquies"),
+    ("qua", "quater"),
+    ("quat", "quater"),
+];
+
+/// Step 1: lower case; accents and ligatures folded; ’ ‘ ` ´ → '; dashes → -.
+pub fn plier(texte: &str) -> String {
+    let mut out = String::with_capacity(texte.len());
+    for c in texte.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' | '\u{2032}' => out.push('\''),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            'º' | '°' => out.push('°'),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            _ => {
+                for l in c.to_lowercase() {
+                    match sans_accent(l) {
+                        Some(s) => out.push_str(s),
+                        None => out.push(l),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sans_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ž' | 'ź' | 'ż' => "z",
+        'š' | 'ś' => "s",
+        'ř' => "r",
+        'ł' => "l",
+        'ď' => "d",
+        'ť' => "t",
+        'œ' => "oe",
+        'æ' => "ae",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
+/// A token of folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jeton {
+    pub texte: String,
+    /// The first separator character before the token (`' '` at the start).
+    pub sep_avant: char,
+    /// Glued to the previous token with no separator (`12bis`: `bis` is glued).
+    pub colle: bool,
+    /// Followed by an apostrophe: an elision such as `d'` or `l'`.
+    pub elide: bool,
+}
+
+impl Jeton {
+    pub fn est_nombre(&self) -> bool {
+        !self.texte.is_empty() && self.texte.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// Step 2: folded text → tokens.
+pub fn decouper(plie: &str) -> Vec<Jeton> {
+    let mut jetons: Vec<Jeton> = Vec::new();
+    let mut courant = String::new();
+    let mut sep = ' ';
+    let mut colle = false;
+    let fin = |courant: &mut String, jetons: &mut Vec<Jeton>, sep: char, colle: bool, elide| {
+        if !courant.is_empty() {
+            jetons.push(Jeton {
+                texte: std::mem::take(courant),
+                sep_avant: sep,
+                colle,
+                elide,
+            });
+        }
+    };
+    for c in plie.chars() {
+        if c.is_alphanumeric() {
+            if let Some(prec) = courant.chars().last() {
+                if prec.is_ascii_digit() != c.is_ascii_digit() {
+                    fin(&mut courant, &mut jetons, sep, colle, false);
+                    sep = ' ';
+                    colle = true;
+                }
+            }
+            courant.push(c);
+        } else {
+            let elide = c == '\'' && !courant.is_empty() && courant.len() <= 2;
+            let avait = !courant.is_empty();
+            fin(&mut courant, &mut jetons, sep, colle, elide);
+            if avait {
+                sep = if c.is_whitespace() { ' ' } else { c };
+                colle = false;
+            } else if !c.is_whitespace() && sep == ' ' {
+                sep = c;
+            }
+        }
+    }
+    fin(&mut courant, &mut jetons, sep, colle, false);
+    recoller_ordinaux(jetons)
+}
+
+/// `1` + `er` glued → `1er`; `26` + `eme` → `26e`.
+fn recoller_ordinaux(jetons: Vec<Jeton>) -> Vec<Jeton> {
+    let mut out: Vec<Jeton> = Vec::with_capacity(jetons.len());
+    for j in jetons {
+        if j.colle {
+            if let Some(prec) = out.last_mut() {
+                if prec.est_nombre()
+                    && matches!(
+                        j.texte.as_str(),
+                        "er" | "ere" | "e" | "eme" | "ieme" | "nd" | "nde"
+                    )
+                {
+                    let suffixe = if j.texte.starts_with("er") { "er" } else { "e" };
+                    prec.texte.push_str(suffixe);
+                    prec.elide = j.elide;
+                    continue;
+                }
+            }
+        }
+        out.push(j);
+    }
+    out
+}
+
+const ROMAINS: &[(&str, &str)] = &[
+    ("ii", "2"),
+    ("iii", "3"),
+    ("iv", "4"),
+    ("vi", "6"),
+    ("vii", "7"),
+    ("viii", "8"),
+    ("ix", "9"),
+    ("xi", "11"),
+    ("xii", "12"),
+    ("xiii", "13"),
+    ("xiv", "14"),
+    ("xv", "15"),
+    ("xvi", "16"),
+    ("xvii", "17"),
+    ("xviii", "18"),
+    ("xix", "19"),
+    ("xx", "20"),
+    ("xxi", "21"),
+    ("xxii", "22"),
+    ("xxiii", "23"),
+];
+
+/// Step 3: one spelling for ordinals and roman numerals.
+pub fn canonique(mot: &str) -> &str {
+    match mot {
+        "premier" | "premiere" | "1ere" | "ier" | "1e" => "1er",
+        "deuxieme" | "second" | "seconde" => "2e",
+        _ => ROMAINS
+            .iter()
+            .find(|(r, _)| *r == mot)
+            .map(|(_, n)| *n)
+            .unwrap_or(mot),
+    }
+}
+
+/// Step 4: an abbreviation's full words, or the word itself.
+pub fn developper(mot: &str) -> &str {
+    ABREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == mot)
+        .map(|(_, plein)| *plein)
+        .unwrap_or(mot)
+}
+
+/// The class of a canonical word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Classe {
+    /// A type of voie (`rue`, `avenue`…): may be left out or differ.
+    Type,
+    /// An article (`de`, `la`…): ignored.
+    Article,
+    /// A word that names the voie.
+    Significatif,
+}
+
+pub fn classer(mot: &str) -> Classe {
+    if ARTICLES.contains(&mot) {
+        Classe::Article
+    } else if TYPES_VOIE.contains(&mot) {
+        Classe::Type
+    } else {
+        Classe::Significatif
+    }
+}
+
+/// A voie's name → its canonical tokens, in order (the index's spelling).
+pub fn jetons_voie(nom: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for j in decouper(&plier(nom)) {
+        for m in developper(canonique(&j.texte)).split(' ') {
+            out.push(m.to_string());
+        }
+    }
+    out
+}
+
+/// A word of the query, after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mot {
+    /// Canonical spelling (abbreviation expanded).
+    pub forme: String,
+    /// As typed (folded), for completing an unfinished last word.
+    pub brut: String,
+    pub classe: Classe,
+}
+
+/// A query, understood.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Requete {
+    pub numero: Option<u32>,
+    pub rep: Option<String>,
+    /// The rep is a lone letter typed apart (`175 d auxonne`): maybe an article.
+    pub rep_incertain: bool,
+    pub mots: Vec<Mot>,
+    pub code_postal: Option<String>,
+    pub commune: Option<String>,
+}
+
+impl Requete {
+    /// The words that name the voie (types and significant words, not articles).
+    pub fn mots_utiles(&self) -> impl Iterator<Item = &Mot> {
+        self.mots.iter().filter(|m| m.classe != Classe::Article)
+    }
+}
+
+const MAX_CHIFFRES_NUMERO: usize = 5;
+
+/// Step 5: the whole query. `communes` are the folded names of the communes the data covers
+/// (recognised at the end of the query and set aside).
+pub fn analyser(requete: &str, communes: &[String]) -> Requete {
+    let mut jetons = decouper(&plier(requete));
+    let mut r = Requete::default();
+
+    // Postcode: a 5-digit token anywhere but at the very start of a longer query.
+    if let Some(i) = jetons
+        .iter()
+        .enumerate()
+        .rposition(|(i, j)| j.est_nombre() && j.texte.len() == 5 && (i > 0 || jetons.len() == 1))
+    {
+        r.code_postal = Some(jetons.remove(i).texte);
+    }
+    // City: the longest commune name that ends the query, when words remain before it.
+    retirer_commune(&mut jetons, communes, &mut r);
+    while jetons
+        .last()
+        .is_some_and(|j| matches!(j.texte.as_str(), "france" | "cedex"))
+        && jetons.len() > 1
+    {
+        jetons.pop();
+    }
+
+    let mut i = 0;
+    // "n°", "no", "num", "numero" before the number.
+    if jetons.len() > 1
+        && matches!(jetons[0].texte.as_str(), "n" | "no" | "num" | "numero")
+        && jetons[1].est_nombre()
+    {
+        i = 1;
+    }
+    if let Some(j) = jetons.get(i) {
+        if j.est_nombre() && j.texte.len() <= MAX_CHIFFRES_NUMERO {
+            r.numero = j.texte.parse().ok();
+            i += 1;
+            // Range: 12-14, 12/14, 12 a 14.
+            if jetons
+                .get(i)
+                .is_some_and(|j| j.est_nombre() && matches!(j.sep_avant, '-' | '/'))
+            {
+                i += 1;
+            } else if jetons.get(i).is_some_and(|j| j.texte == "a" || j.texte == "au")
+                && jetons.get(i + 1).is_some_and(|j| j.est_nombre())
+            {
+                i += 2;
+            }
+            // Repetition.
+            if let Some(j) = jetons.get(i) {
+                let suite = jetons.len() > i + 1;
+                if let Some((_, rep)) = REPETITIONS.iter().find(|(a, _)| *a == j.texte) {
+                    r.rep = Some(rep.to_string());
+                    i += 1;
+                } else if j.texte.len() == 1
+                    && (b'a'..=b'h').contains(&j.texte.as_bytes()[0])
+                    && !j.elide
+                    && (suite || j.colle)
+                {
+                    r.rep = Some(j.texte.clone());
+                    r.rep_incertain = !j.colle;
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    for j in &jetons[i..] {
+        let brut = j.texte.clone();
+        for forme in developper(canonique(&j.texte)).split(' ') {
+            r.mots.push(Mot {
+                forme: forme.to_string(),
+                brut: brut.clone(),
+                classe: classer(forme),
+            });
+        }
+    }
+    r
+}
+
+fn retirer_commune(jetons: &mut Vec<Jeton>, communes: &[String], r: &mut Requete) {
+    let mut meilleur: Option<(usize, &String)> = None;
+    for c in communes {
+        let noms: Vec<Jeton> = decouper(c);
+        let n = noms.len();
+        if n == 0 || jetons.len() <= n {
+            continue;
+        }
+        let fin = &jetons[jetons.len() - n..];
+        if fin.iter().zip(&noms).all(|(a, b)| a.texte == b.texte)
+            && meilleur.is_none_or(|(m, _)| n > m)
+        {
+            meilleur = Some((n, c));
+        }
+    }
+    if let Some((n, c)) = meilleur {
+        jetons.truncate(jetons.len() - n);
+        r.commune = Some(c.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn textes(s: &str) -> Vec<String> {
+        decouper(&plier(s)).into_iter().map(|j| j.texte).collect()
+    }
+
+    #[test]
+    fn plier_table() {
+        for (entree, attendu) in [
+            ("Rue de l’Île", "rue de l'ile"),
+            ("CHÂTEAU D'EAU", "chateau d'eau"),
+            ("Bœuf Œuvre", "boeuf oeuvre"),
+            ("Sacré-Cœur", "sacre-coeur"),
+            ("Allée Émile Zola", "allee emile zola"),
+            ("rue Jean–Jaurès", "rue jean-jaures"),
+            ("n° 12", "n° 12"),
+            ("GRÉSILLES", "gresilles"),
+        ] {
+            assert_eq!(plier(entree), attendu, "{entree}");
+        }
+    }
+
+    #[test]
+    fn decouper_table() {
+        for (entree, attendu) in [
+            ("12bis rue", vec!["12", "bis", "rue"]),
+            ("12b rue", vec!["12", "b", "rue"]),
+            ("1er mai", vec!["1er", "mai"]),
+            ("26ème dragons", vec!["26e", "dragons"]),
+            ("d'auxonne", vec!["d", "auxonne"]),
+            ("12-14, rue", vec!["12", "14", "rue"]),
+            ("21000Dijon", vec!["21000", "dijon"]),
+            ("  ", vec![]),
+        ] {
+            assert_eq!(textes(entree), attendu, "{entree}");
+        }
+        let j = decouper("d'auxonne");
+        assert!(j[0].elide);
+        let j = decouper("12-14");
+        assert_eq!(j[1].sep_avant, '-');
+        assert!(decouper("12bis")[1].colle);
+    }
+
+    #[test]
+    fn canonique_et_developper() {
+        assert_eq!(canonique("premier"), "1er");
+        assert_eq!(canonique("1ere"), "1er");
+        assert_eq!(canonique("xiv"), "14");
+        assert_eq!(canonique("vi"), "6");
+        assert_eq!(canonique("victor"), "victor");
+        assert_eq!(developper("bd"), "boulevard");
+        assert_eq!(developper("st"), "saint");
+        assert_eq!(developper("gal"), "general");
+        assert_eq!(developper("rpt"), "rond point");
+        assert_eq!(developper("pasteur"), "pasteur");
+    }
+
+    #[test]
+    fn jetons_voie_table() {
+        assert_eq!(jetons_voie("RUE D'AUXONNE"), ["rue", "d", "auxonne"]);
+        assert_eq!(
+            jetons_voie("Av. du Mal Foch"),
+            ["avenue", "du", "marechal", "foch"]
+        );
+        assert_eq!(
+            jetons_voie("PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR"),
+            ["place", "du", "30", "octobre", "et", "de", "la", "legion", "d", "honneur"]
+        );
+        assert_eq!(jetons_voie("Rue Louis XIV"), ["rue", "louis", "14"]);
+    }
+
+    fn communes() -> Vec<String> {
+        vec!["dijon".to_string()]
+    }
+
+    #[test]
+    fn numero_et_rep_table() {
+        for (entree, numero, rep, incertain) in [
+            ("12 bis rue piron", Some(12), Some("bis"), false),
+            ("12bis rue piron", Some(12), Some("bis"), false),
+            ("12b rue piron", Some(12), Some("b"), false),
+            ("12 B rue piron", Some(12), Some("b"), true),
+            ("12 ter, rue piron", Some(12), Some("ter"), false),
+            ("n° 12 rue piron", Some(12), None, false),
+            ("no 12 rue piron", Some(12), None, false),
+            ("12, rue piron", Some(12), None, false),
+            ("12-14 rue piron", Some(12), None, false),
+            ("12 à 14 rue piron", Some(12), None, false),
+            ("175 d'auxonne", Some(175), None, false),
+            ("175 d auxonne", Some(175), Some("d"), true),
+            ("rue piron", None, None, false),
+            ("place du 30 octobre", None, None, false),
+            ("2 place du 30 octobre", Some(2), None, false),
+        ] {
+            let r = analyser(entree, &communes());
+            assert_eq!(r.numero, numero, "{entree}");
+            assert_eq!(r.rep.as_deref(), rep, "{entree}");
+            assert_eq!(r.rep_incertain, incertain, "{entree}");
+        }
+    }
+
+    #[test]
+    fn code_postal_et_commune_mis_de_cote() {
+        let r = analyser("41 rue pasteur 21000 Dijon", &communes());
+        assert_eq!(r.code_postal.as_deref(), Some("21000"));
+        assert_eq!(r.commune.as_deref(), Some("dijon"));
+        let formes: Vec<_> = r.mots.iter().map(|m| m.forme.as_str()).collect();
+        assert_eq!(formes, ["rue", "pasteur"]);
+        let r = analyser("3, Place Grangier, Dijon", &communes());
+        assert_eq!(r.numero, Some(3));
+        assert_eq!(r.commune.as_deref(), Some("dijon"));
+        // A street named after the city keeps its name when nothing else names it.
+        let r = analyser("dijon", &communes());
+        assert_eq!(r.mots.len(), 1);
+    }
+
+    #[test]
+    fn mots_classes() {
+        let r = analyser("15 r. du gal de gaulle", &communes());
+        let vus: Vec<_> = r.mots.iter().map(|m| (m.forme.as_str(), m.classe)).collect();
+        assert_eq!(
+            vus,
+            [
+                ("rue", Classe::Type),
+                ("du", Classe::Article),
+                ("general", Classe::Significatif),
+                ("de", Classe::Article),
+                ("gaulle", Classe::Significatif),
+            ]
+        );
+        assert_eq!(r.mots[2].brut, "gal");
+    }
+}

@@ -1,0 +1,733 @@
+//! The address index and the search.
+//!
+//! The pipeline builds an [`IndexAdresses`] (voies with their numbers and the tokens of their
+//! names, over a sorted vocabulary) into an asset; [`Moteur`] adds the inverted lists at load
+//! time and answers queries:
+//!
+//! 1. the query is analysed ([`analyser`]): number, rep, postcode, city, words;
+//! 2. each word meets the vocabulary: exactly, as the start of a word (the last word, being
+//!    typed), or with one typo (two for long words; transpositions and AZERTY neighbours count
+//!    less);
+//! 3. each voie sharing a word is scored: words matched (types weigh less), words typed that
+//!    it lacks, words it has that were not typed, and whether the typed number exists there;
+//! 4. the best voies give their address: the number itself ([`Precision::Numero`]), a position
+//!    inferred between the nearest known numbers on the same side ([`Precision::Interpolee`]),
+//!    or the street alone ([`Precision::Voie`]).
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::normalisation::{analyser, classer, plier, Classe, Mot, Requete};
+
+/// A position in millionths of a degree (WGS84): [lon, lat].
+pub type PositionE6 = [i32; 2];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Numero {
+    pub numero: u32,
+    /// Repetition index as in the BAN file (`bis`, `ter`, `a`…), empty when none.
+    pub rep: String,
+    pub position: PositionE6,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Voie {
+    /// The name as in the BAN file's `nom_voie`.
+    pub nom: String,
+    pub code_postal: String,
+    pub code_insee: String,
+    pub nom_commune: String,
+    /// Tokens of the name, as indices into [`IndexAdresses::vocabulaire`].
+    pub jetons: Vec<u32>,
+    /// Sorted by (numero, rep).
+    pub numeros: Vec<Numero>,
+}
+
+/// What the pipeline builds: voies and their vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexAdresses {
+    /// Sorted, distinct canonical tokens of all voie names.
+    pub vocabulaire: Vec<String>,
+    /// Sorted by (commune, nom).
+    pub voies: Vec<Voie>,
+}
+
+impl IndexAdresses {
+    /// Builds the index from (voie name, postcode, INSEE code, commune name, numbers).
+    /// Deterministic whatever the input order.
+    pub fn construire(mut voies_brutes: Vec<(String, String, String, String, Vec<Numero>)>) -> Self {
+        voies_brutes.sort_by(|a, b| (&a.2, &a.0).cmp(&(&b.2, &b.0)));
+        let mut jetons_par_voie = Vec::with_capacity(voies_brutes.len());
+        let mut vocabulaire: Vec<String> = Vec::new();
+        for v in &voies_brutes {
+            let j = crate::normalisation::jetons_voie(&v.0);
+            vocabulaire.extend(j.iter().cloned());
+            jetons_par_voie.push(j);
+        }
+        vocabulaire.sort();
+        vocabulaire.dedup();
+        let voies = voies_brutes
+            .into_iter()
+            .zip(jetons_par_voie)
+            .map(|((nom, code_postal, code_insee, nom_commune, mut numeros), j)| {
+                numeros.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
+                numeros.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
+                Voie {
+                    nom,
+                    code_postal,
+                    code_insee,
+                    nom_commune,
+                    jetons: j
+                        .iter()
+                        .map(|t| vocabulaire.binary_search(t).expect("token in vocabulary") as u32)
+                        .collect(),
+                    numeros,
+                }
+            })
+            .collect();
+        IndexAdresses { vocabulaire, voies }
+    }
+
+    pub fn nombre_adresses(&self) -> usize {
+        self.voies.iter().map(|v| v.numeros.len()).sum()
+    }
+}
+
+/// How precisely a result places the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The point of that very house number.
+    Numero,
+    /// Inferred between the nearest known numbers on the same side.
+    Interpolee,
+    /// The street only.
+    Voie,
+}
+
+/// One answer of the search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resultat {
+    pub voie: u32,
+    pub numero: Option<u32>,
+    pub rep: String,
+    pub nom_voie: String,
+    pub label: String,
+    pub position: PositionE6,
+    pub precision: Precision,
+    /// The known numbers this position was inferred from (interpolated), or all the voie's
+    /// numbers (street only): the decision checks whether they agree.
+    pub voisins: Vec<PositionE6>,
+    pub score: f32,
+}
+
+impl Resultat {
+    pub fn lon(&self) -> f64 {
+        self.position[0] as f64 / 1e6
+    }
+    pub fn lat(&self) -> f64 {
+        self.position[1] as f64 / 1e6
+    }
+}
+
+/// Maximum number of typos tolerated in a word of this length.
+fn fautes_permises(longueur: usize) -> u32 {
+    match longueur {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The search engine: the index plus its inverted lists.
+#[derive(Debug, Clone)]
+pub struct Moteur {
+    index: IndexAdresses,
+    /// Voies containing each vocabulary token.
+    listes: Vec<Vec<u32>>,
+    classes: Vec<Classe>,
+    /// Letters present in each token, as a bit set (a cheap filter for typo matching).
+    lettres: Vec<u64>,
+    longueurs: Vec<u8>,
+    exact: HashMap<String, u32>,
+    communes: Vec<String>,
+}
+
+/// A word's matches in the vocabulary: (token, quality in 0..=1).
+type Appariements = Vec<(u32, f32)>;
+
+const QUALITE_EXACTE: f32 = 1.0;
+const QUALITE_PREFIXE: f32 = 0.9;
+const POIDS_TYPE: f32 = 0.35;
+const PENALITE_MOT_ABSENT: f32 = 0.6;
+const PENALITE_MOT_EN_TROP: f32 = 0.12;
+const BONUS_NUMERO_EXACT: f32 = 0.8;
+const BONUS_NUMERO_AUTRE_REP: f32 = 0.6;
+const BONUS_NUMERO_PROCHE: f32 = 0.1;
+
+impl Moteur {
+    pub fn new(index: IndexAdresses) -> Self {
+        let mut listes = vec![Vec::new(); index.vocabulaire.len()];
+        for (i, v) in index.voies.iter().enumerate() {
+            for &t in &v.jetons {
+                let l: &mut Vec<u32> = &mut listes[t as usize];
+                if l.last() != Some(&(i as u32)) {
+                    l.push(i as u32);
+                }
+            }
+        }
+        let classes = index.vocabulaire.iter().map(|t| classer(t)).collect();
+        let lettres = index.vocabulaire.iter().map(|t| masque(t)).collect();
+        let longueurs = index
+            .vocabulaire
+            .iter()
+            .map(|t| t.chars().count().min(255) as u8)
+            .collect();
+        let exact = index
+            .vocabulaire
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
+        communes.sort();
+        communes.dedup();
+        Moteur {
+            index,
+            listes,
+            classes,
+            lettres,
+            longueurs,
+            exact,
+            communes,
+        }
+    }
+
+    pub fn index(&self) -> &IndexAdresses {
+        &self.index
+    }
+
+    pub fn voie(&self, i: u32) -> &Voie {
+        &self.index.voies[i as usize]
+    }
+
+    /// Up to `max` results, best first. Never panics.
+    pub fn rechercher(&self, texte: &str, max: usize) -> Vec<Resultat> {
+        // Nobody types a 500-character address: bound the work on pathological input.
+        let texte = tronquer(texte, 200);
+        let requete = analyser(texte, &self.communes);
+        self.rechercher_requete(&requete, max)
+    }
+
+    pub fn rechercher_requete(&self, requete: &Requete, max: usize) -> Vec<Resultat> {
+        if max == 0 {
+            return Vec::new();
+        }
+        let mots: Vec<&Mot> = requete.mots_utiles().take(12).collect();
+        if mots.is_empty() {
+            return Vec::new();
+        }
+        let dernier = mots.len() - 1;
+        let appariements: Vec<Appariements> = mots
+            .iter()
+            .enumerate()
+            .map(|(i, m)| self.apparier(m, i == dernier))
+            .collect();
+
+        // Candidate voies: those sharing a significant word (or any word when none is).
+        let mut candidates: Vec<u32> = Vec::new();
+        let significatifs = mots.iter().any(|m| m.classe == Classe::Significatif);
+        for (m, app) in mots.iter().zip(&appariements) {
+            if significatifs && m.classe != Classe::Significatif {
+                continue;
+            }
+            for &(t, _) in app {
+                if significatifs && self.classes[t as usize] != Classe::Significatif {
+                    continue;
+                }
+                candidates.extend_from_slice(&self.listes[t as usize]);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let mut notes: Vec<(f32, u32)> = candidates
+            .into_iter()
+            .map(|v| (self.noter(v, requete, &mots, &appariements), v))
+            .collect();
+        notes.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| self.voie(a.1).nom.len().cmp(&self.voie(b.1).nom.len()))
+                .then(a.1.cmp(&b.1))
+        });
+        notes
+            .into_iter()
+            .take(max)
+            .map(|(score, v)| self.resultat(v, requete, score))
+            .collect()
+    }
+
+    fn apparier(&self, mot: &Mot, dernier: bool) -> Appariements {
+        let mut out: Appariements = Vec::new();
+        let mut ajouter = |t: u32, q: f32| match out.iter_mut().find(|(x, _)| *x == t) {
+            Some(e) => e.1 = e.1.max(q),
+            None => out.push((t, q)),
+        };
+        let exact = self.exact.get(&mot.forme).copied();
+        if let Some(t) = exact {
+            ajouter(t, QUALITE_EXACTE);
+        }
+        if mot.brut != mot.forme {
+            if let Some(&t) = self.exact.get(&mot.brut) {
+                ajouter(t, QUALITE_EXACTE);
+            }
+        }
+        if dernier {
+            // Completion of the word being typed.
+            for cible in [&mot.brut, &mot.forme] {
+                let voc = &self.index.vocabulaire;
+                let debut = voc.partition_point(|t| t.as_str() < cible.as_str());
+                for (i, t) in voc[debut..].iter().enumerate() {
+                    if !t.starts_with(cible.as_str()) {
+                        break;
+                    }
+                    if t != cible {
+                        ajouter((debut + i) as u32, QUALITE_PREFIXE);
+                    }
+                }
+            }
+        }
+        if exact.is_none() {
+            let n = mot.forme.chars().count();
+            let k = fautes_permises(n);
+            if k > 0 {
+                let m = masque(&mot.forme);
+                let a: Vec<char> = mot.forme.chars().collect();
+                for (t, mot_voc) in self.index.vocabulaire.iter().enumerate() {
+                    let lt = self.longueurs[t] as usize;
+                    if lt.abs_diff(n) > k as usize || (m ^ self.lettres[t]).count_ones() > 2 * k {
+                        continue;
+                    }
+                    let b: Vec<char> = mot_voc.chars().collect();
+                    if let Some(d) = distance(&a, &b, k as f32) {
+                        ajouter(t as u32, 0.95 - 0.2 * d);
+                    }
+                    if dernier && lt > n {
+                        // An unfinished word with a typo: compare with the token's start.
+                        if let Some(d) = distance(&a, &b[..n], 1.0) {
+                            if d > 0.0 {
+                                ajouter(t as u32, 0.8 - 0.2 * d);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn noter(&self, v: u32, requete: &Requete, mots: &[&Mot], app: &[Appariements]) -> f32 {
+        let voie = self.voie(v);
+        let mut score = 0.0;
+        let mut utilises = [false; 32];
+        for (m, a) in mots.iter().zip(app) {
+            let poids = if m.classe == Classe::Type { POIDS_TYPE } else { 1.0 };
+            let mut meilleur: Option<(f32, usize)> = None;
+            for (k, &t) in voie.jetons.iter().enumerate().take(32) {
+                if utilises[k] {
+                    continue;
+                }
+                if let Some(&(_, q)) = a.iter().find(|(x, _)| *x == t) {
+                    if meilleur.is_none_or(|(b, _)| q > b) {
+                        meilleur = Some((q, k));
+                    }
+                }
+            }
+            match meilleur {
+                Some((q, k)) => {
+                    utilises[k] = true;
+                    score += poids * q;
+                }
+                None => score -= poids * PENALITE_MOT_ABSENT,
+            }
+        }
+        for (k, &t) in voie.jetons.iter().enumerate().take(32) {
+            if !utilises[k] && self.classes[t as usize] == Classe::Significatif {
+                score -= PENALITE_MOT_EN_TROP;
+            }
+        }
+        if let Some(n) = requete.numero {
+            score += match chercher_numero(voie, n, requete.rep.as_deref()) {
+                Trouve::Exact(_) => BONUS_NUMERO_EXACT,
+                Trouve::AutreRep(_) if requete.rep.is_none() || requete.rep_incertain => {
+                    BONUS_NUMERO_EXACT
+                }
+                Trouve::AutreRep(_) => BONUS_NUMERO_AUTRE_REP,
+                Trouve::Absent if !voie.numeros.is_empty() && dans_plage(voie, n) => {
+                    BONUS_NUMERO_PROCHE
+                }
+                Trouve::Absent => 0.0,
+            };
+        }
+        score
+    }
+
+    fn resultat(&self, v: u32, requete: &Requete, score: f32) -> Resultat {
+        let voie = self.voie(v);
+        let etiquette = |numero: Option<u32>, rep: &str| {
+            let mut s = String::new();
+            if let Some(n) = numero {
+                s.push_str(&n.to_string());
+                if !rep.is_empty() {
+                    s.push(' ');
+                    s.push_str(rep);
+                }
+                s.push(' ');
+            }
+            s.push_str(&nom_affiche(&voie.nom));
+            s.push_str(", ");
+            s.push_str(&voie.code_postal);
+            s.push(' ');
+            s.push_str(&voie.nom_commune);
+            s
+        };
+        let base = |numero: Option<u32>, rep: String, position, precision, voisins| Resultat {
+            voie: v,
+            label: etiquette(numero, &rep),
+            numero,
+            rep,
+            nom_voie: voie.nom.clone(),
+            position,
+            precision,
+            voisins,
+            score,
+        };
+        if let Some(n) = requete.numero {
+            match chercher_numero(voie, n, requete.rep.as_deref()) {
+                Trouve::Exact(i) | Trouve::AutreRep(i) => {
+                    let a = &voie.numeros[i];
+                    return base(Some(a.numero), a.rep.clone(), a.position, Precision::Numero, vec![]);
+                }
+                Trouve::Absent => {
+                    if let Some((pos, voisins)) = interpoler(voie, n) {
+                        let rep = requete.rep.clone().unwrap_or_default();
+                        return base(Some(n), rep, pos, Precision::Interpolee, voisins);
+                    }
+                }
+            }
+        }
+        let voisins: Vec<PositionE6> = voie.numeros.iter().map(|a| a.position).collect();
+        let milieu = voie
+            .numeros
+            .get(voie.numeros.len() / 2)
+            .map(|a| a.position)
+            .unwrap_or([0, 0]);
+        base(None, String::new(), milieu, Precision::Voie, voisins)
+    }
+}
+
+fn tronquer(texte: &str, max: usize) -> &str {
+    match texte.char_indices().nth(max) {
+        Some((i, _)) => &texte[..i],
+        None => texte,
+    }
+}
+
+/// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
+pub fn nom_affiche(nom: &str) -> String {
+    if nom.chars().any(|c| c.is_lowercase()) {
+        return nom.to_string();
+    }
+    let mut out = String::with_capacity(nom.len());
+    let mut premier = true;
+    for mot in nom.split(' ') {
+        if !premier {
+            out.push(' ');
+        }
+        let bas = mot.to_lowercase();
+        let garder_bas = !premier
+            && matches!(
+                bas.as_str(),
+                "de" | "du" | "des" | "la" | "le" | "les" | "et" | "au" | "aux" | "en" | "sur"
+            );
+        if garder_bas {
+            out.push_str(&bas);
+        } else {
+            // Capitalise after a start, a hyphen or an elision (D'Auxonne → d'Auxonne).
+            let mut debut = true;
+            for c in bas.chars() {
+                if debut && c.is_alphabetic() {
+                    out.extend(c.to_uppercase());
+                    debut = false;
+                } else {
+                    out.push(c);
+                }
+                if c == '-' || c == '\'' {
+                    debut = true;
+                }
+            }
+        }
+        premier = false;
+    }
+    // Elided articles read in lower case: "Rue D'Auxonne" → "Rue d'Auxonne".
+    out.replace(" D'", " d'").replace(" L'", " l'")
+}
+
+enum Trouve {
+    Exact(usize),
+    AutreRep(usize),
+    Absent,
+}
+
+fn meme_rep(a: &str, b: &str) -> bool {
+    a == b || (!a.is_empty() && !b.is_empty() && a.as_bytes()[0] == b.as_bytes()[0])
+}
+
+fn chercher_numero(voie: &Voie, n: u32, rep: Option<&str>) -> Trouve {
+    let debut = voie.numeros.partition_point(|a| a.numero < n);
+    let memes = voie.numeros[debut..]
+        .iter()
+        .take_while(|a| a.numero == n)
+        .count();
+    if memes == 0 {
+        return Trouve::Absent;
+    }
+    let rep = rep.unwrap_or("");
+    for i in debut..debut + memes {
+        if meme_rep(&voie.numeros[i].rep, rep) {
+            return Trouve::Exact(i);
+        }
+    }
+    Trouve::AutreRep(debut)
+}
+
+fn dans_plage(voie: &Voie, n: u32) -> bool {
+    match (voie.numeros.first(), voie.numeros.last()) {
+        (Some(a), Some(b)) => a.numero <= n && n <= b.numero,
+        _ => false,
+    }
+}
+
+/// A position for a number the data lacks, from the nearest known numbers on the same side
+/// (same parity): between the two around it, or the nearest one past either end.
+/// Returns the position and the known numbers used.
+pub fn interpoler(voie: &Voie, n: u32) -> Option<(PositionE6, Vec<PositionE6>)> {
+    let cote: Vec<&Numero> = {
+        let meme: Vec<&Numero> = voie.numeros.iter().filter(|a| a.numero % 2 == n % 2).collect();
+        if meme.is_empty() {
+            voie.numeros.iter().collect()
+        } else {
+            meme
+        }
+    };
+    let avant = cote.iter().rev().find(|a| a.numero < n);
+    let apres = cote.iter().find(|a| a.numero > n);
+    match (avant, apres) {
+        (Some(a), Some(b)) => {
+            let t = (n - a.numero) as f64 / (b.numero - a.numero) as f64;
+            let p = [
+                (a.position[0] as f64 + t * (b.position[0] - a.position[0]) as f64).round() as i32,
+                (a.position[1] as f64 + t * (b.position[1] - a.position[1]) as f64).round() as i32,
+            ];
+            Some((p, vec![a.position, b.position]))
+        }
+        (Some(a), None) | (None, Some(a)) => Some((a.position, vec![a.position])),
+        (None, None) => None,
+    }
+}
+
+/// Bit set of the letters and digits of a token.
+fn masque(t: &str) -> u64 {
+    t.chars().fold(0u64, |m, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + (c as u32 % 28),
+        };
+        m | (1u64 << bit)
+    })
+}
+
+/// AZERTY neighbours (same row or the keys just above/below).
+fn voisines_azerty(a: char, b: char) -> bool {
+    const RANGEES: [&str; 3] = ["azertyuiop", "qsdfghjklm", "wxcvbn"];
+    let pos = |c: char| {
+        RANGEES
+            .iter()
+            .enumerate()
+            .find_map(|(r, l)| l.find(c).map(|i| (r as i32, i as i32)))
+    };
+    match (pos(a), pos(b)) {
+        (Some((ra, ia)), Some((rb, ib))) => (ra - rb).abs() <= 1 && (ia - ib).abs() <= 1,
+        _ => false,
+    }
+}
+
+/// Weighted Damerau–Levenshtein (optimal string alignment) distance, or None above `max`.
+/// A transposition or an AZERTY-neighbour substitution costs 0.75, other edits 1.
+pub fn distance(a: &[char], b: &[char], max: f32) -> Option<f32> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) as f32 > max {
+        return None;
+    }
+    let largeur = m + 1;
+    let mut d = vec![0f32; (n + 1) * largeur];
+    for j in 0..=m {
+        d[j] = j as f32;
+    }
+    for i in 1..=n {
+        d[i * largeur] = i as f32;
+        let mut min_ligne = d[i * largeur];
+        for j in 1..=m {
+            let sub = if a[i - 1] == b[j - 1] {
+                0.0
+            } else if voisines_azerty(a[i - 1], b[j - 1]) {
+                0.75
+            } else {
+                1.0
+            };
+            let mut v = (d[(i - 1) * largeur + j] + 1.0)
+                .min(d[i * largeur + j - 1] + 1.0)
+                .min(d[(i - 1) * largeur + j - 1] + sub);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * largeur + j - 2] + 0.75);
+            }
+            d[i * largeur + j] = v;
+            min_ligne = min_ligne.min(v);
+        }
+        if min_ligne > max {
+            return None;
+        }
+    }
+    let r = d[n * largeur + m];
+    (r <= max).then_some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(numero: u32, rep: &str, lon: i32) -> Numero {
+        Numero {
+            numero,
+            rep: rep.into(),
+            position: [lon, 47_000_000],
+        }
+    }
+
+    fn moteur() -> Moteur {
+        let v = |nom: &str, numeros| {
+            (
+                nom.to_string(),
+                "21000".to_string(),
+                "21231".to_string(),
+                "Dijon".to_string(),
+                numeros,
+            )
+        };
+        Moteur::new(IndexAdresses::construire(vec![
+            v("RUE PAUL CABET", vec![n(8, "", 1), n(10, "", 2)]),
+            v("RUE DES FORGES", vec![n(22, "", 3), n(22, "bis", 4)]),
+            v("RUE D'AUXONNE", vec![n(175, "", 5), n(2, "", 50), n(10, "", 90)]),
+            v("BOULEVARD FRANCOIS POMPON", vec![n(25, "", 6)]),
+            v("RUE POMPON", vec![n(3, "", 7)]),
+            v("PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR", vec![n(2, "", 8)]),
+            v("RUE DU CHAPITRE", vec![n(58, "", 9)]),
+            v("RUE DES GODRANS", vec![n(13, "", 10)]),
+        ]))
+    }
+
+    fn premier(q: &str) -> (Option<u32>, String, String, Precision) {
+        let r = moteur().rechercher(q, 5);
+        let r = r.first().unwrap_or_else(|| panic!("no result for {q}"));
+        (r.numero, r.rep.clone(), r.nom_voie.clone(), r.precision)
+    }
+
+    #[test]
+    fn messy_queries_find_the_house() {
+        for (q, numero, rep, voie) in [
+            ("8 Rue Paul Cab", 8, "", "RUE PAUL CABET"),
+            ("8 r paul cabet", 8, "", "RUE PAUL CABET"),
+            ("22 bis rue des forg", 22, "bis", "RUE DES FORGES"),
+            ("22b rue des forges", 22, "bis", "RUE DES FORGES"),
+            ("175 d'auxonne", 175, "", "RUE D'AUXONNE"),
+            ("175 d auxonne", 175, "", "RUE D'AUXONNE"),
+            ("25 francois pompon", 25, "", "BOULEVARD FRANCOIS POMPON"),
+            ("3 pompon", 3, "", "RUE POMPON"),
+            ("58 rue ud chapitre", 58, "", "RUE DU CHAPITRE"),
+            ("13 Rue des Gdorans", 13, "", "RUE DES GODRANS"),
+            ("13 rue des godrzns", 13, "", "RUE DES GODRANS"),
+            ("2 place du 30 octobre", 2, "", "PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR"),
+            ("58 rue du chapitre 21000 Dijon", 58, "", "RUE DU CHAPITRE"),
+            ("n° 58, rue du Chapitre, DIJON", 58, "", "RUE DU CHAPITRE"),
+        ] {
+            assert_eq!(
+                premier(q),
+                (Some(numero), rep.to_string(), voie.to_string(), Precision::Numero),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_number_is_inferred_on_the_same_side() {
+        let r = &moteur().rechercher("6 rue d'auxonne", 1)[0];
+        assert_eq!(r.precision, Precision::Interpolee);
+        assert_eq!(r.numero, Some(6));
+        assert_eq!(r.position, [70, 47_000_000]);
+        assert_eq!(r.voisins.len(), 2);
+        // 175 is odd: the only odd neighbour is 175 itself.
+        let r = &moteur().rechercher("201 rue d'auxonne", 1)[0];
+        assert_eq!(r.position, [5, 47_000_000]);
+    }
+
+    #[test]
+    fn street_only_is_said() {
+        let r = &moteur().rechercher("rue des forges", 1)[0];
+        assert_eq!(r.precision, Precision::Voie);
+        assert_eq!(r.numero, None);
+        assert_eq!(r.voisins.len(), 2);
+    }
+
+    #[test]
+    fn number_present_beats_number_absent() {
+        // Both voies match "pompon"; 25 exists only on the boulevard.
+        assert_eq!(premier("25 pompon").2, "BOULEVARD FRANCOIS POMPON");
+        assert_eq!(premier("3 pompon").2, "RUE POMPON");
+    }
+
+    #[test]
+    fn nonsense_gives_nothing_or_something_but_never_panics() {
+        let m = moteur();
+        for q in ["", " ", "12", "🙂", "\u{202e}rue", "21000 Dijon", &"a".repeat(10_000)] {
+            let _ = m.rechercher(q, 5);
+        }
+        assert!(m.rechercher("", 5).is_empty());
+        assert!(m.rechercher("rue pasteur", 0).is_empty());
+    }
+
+    #[test]
+    fn distance_table() {
+        let d = |a: &str, b: &str| {
+            distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+                2.0,
+            )
+        };
+        assert_eq!(d("godrans", "godrans"), Some(0.0));
+        assert_eq!(d("gdorans", "godrans"), Some(0.75));
+        assert_eq!(d("garibaldii", "garibaldi"), Some(1.0));
+        assert_eq!(d("pasteut", "pasteur"), Some(0.75));
+        assert_eq!(d("pasteux", "pasteur"), Some(1.0));
+        assert_eq!(d("abcdef", "uvwxyz"), None);
+    }
+
+    #[test]
+    fn display_names() {
+        assert_eq!(nom_affiche("RUE D'AUXONNE"), "Rue d'Auxonne");
+        assert_eq!(nom_affiche("RUE DU FAUBOURG RAINES"), "Rue du Faubourg Raines");
+        assert_eq!(nom_affiche("AVENUE JEAN-JAURES"), "Avenue Jean-Jaures");
+        assert_eq!(nom_affiche("Rue de la Liberté"), "Rue de la Liberté");
+    }
+}

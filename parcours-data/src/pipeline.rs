@@ -1,0 +1,331 @@
+//! From official files to versioned assets and their manifest.
+
+use crate::lecture::{self, erreur, Erreur};
+use parcours_core::asset::{self, Carte, Nature, Payload, FORMAT_VERSION};
+use parcours_core::programme::Programme;
+use parcours_core::recherche::IndexAdresses;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// One dataset of `config/sources.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    pub nom: String,
+    #[serde(default)]
+    pub fichier: String,
+    pub millesime: String,
+    pub licence: String,
+    pub attribution: String,
+    #[serde(default)]
+    pub precision_m: Option<f64>,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub telechargement: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Sources {
+    pub iris: Source,
+    pub adresses: Source,
+    pub qpv: Source,
+}
+
+impl Sources {
+    pub fn lire(fichier: &Path) -> Result<Sources, Erreur> {
+        let t = std::fs::read_to_string(fichier).map_err(|e| erreur(fichier, "", e.to_string()))?;
+        toml::from_str(&t).map_err(|e| erreur(fichier, "", e.to_string()))
+    }
+}
+
+pub fn lire_programme(fichier: &Path) -> Result<Programme, Erreur> {
+    let t = std::fs::read_to_string(fichier).map_err(|e| erreur(fichier, "", e.to_string()))?;
+    toml::from_str(&t).map_err(|e| erreur(fichier, "", e.to_string()))
+}
+
+/// What `build` reads.
+#[derive(Debug, Clone)]
+pub struct Entrees {
+    pub donnees: PathBuf,
+    pub sources: Sources,
+    pub programme: PathBuf,
+    /// Overrides of the files named in the sources.
+    pub iris: Option<PathBuf>,
+    pub adresses: Option<PathBuf>,
+    pub qpv: Option<PathBuf>,
+}
+
+impl Entrees {
+    fn chemin(&self, donne: &Option<PathBuf>, source: &Source) -> Option<PathBuf> {
+        donne
+            .clone()
+            .or_else(|| (!source.fichier.is_empty()).then(|| self.donnees.join(&source.fichier)))
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SourceManifeste {
+    pub nom: String,
+    pub fichier: String,
+    pub millesime: String,
+    pub licence: String,
+    pub attribution: String,
+    /// Features or rows read from the file.
+    pub lus: usize,
+    /// Features or rows kept (the configured communes).
+    pub retenus: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AssetManifeste {
+    pub fichier: String,
+    pub nature: String,
+    pub format_version: u16,
+    pub taille: usize,
+    pub sha256: String,
+    pub sources: Vec<SourceManifeste>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifeste {
+    pub format_version: u16,
+    /// The stated positional precision of the IRIS contours, in metres.
+    pub precision_iris_m: f64,
+    pub assets: Vec<AssetManifeste>,
+}
+
+pub struct Construction {
+    pub fichiers: Vec<(String, Vec<u8>)>,
+    pub manifeste: Manifeste,
+}
+
+fn sha256_hex(octets: &[u8]) -> String {
+    Sha256::digest(octets)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn source_manifeste(s: &Source, fichier: &Path, lus: usize, retenus: usize) -> SourceManifeste {
+    SourceManifeste {
+        nom: s.nom.clone(),
+        fichier: fichier
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        millesime: s.millesime.clone(),
+        licence: s.licence.clone(),
+        attribution: s.attribution.clone(),
+        lus,
+        retenus,
+    }
+}
+
+fn asset_manifeste<T: Payload>(valeur: &T, sources: Vec<SourceManifeste>) -> (String, Vec<u8>, AssetManifeste) {
+    let octets = asset::encoder(valeur);
+    let nom = T::NATURE.nom_fichier().to_string();
+    let m = AssetManifeste {
+        fichier: nom.clone(),
+        nature: format!("{:?}", T::NATURE).to_lowercase(),
+        format_version: FORMAT_VERSION,
+        taille: octets.len(),
+        sha256: sha256_hex(&octets),
+        sources,
+    };
+    (nom, octets, m)
+}
+
+/// Reads everything and builds the assets in memory: nothing is written if anything fails.
+pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
+    let programme = lire_programme(&e.programme)?;
+    let s = &e.sources;
+
+    let f_iris = e
+        .chemin(&e.iris, &s.iris)
+        .ok_or_else(|| erreur(Path::new("config/sources.toml"), "[iris]", "no IRIS file given"))?;
+    let (iris, lus_iris) = lecture::lire_iris(&f_iris, &programme.communes)?;
+    if iris.is_empty() {
+        return Err(erreur(
+            &f_iris,
+            "",
+            format!("no IRIS of the communes {:?}", programme.communes),
+        ));
+    }
+    let codes: Vec<&str> = iris.iter().map(|i| i.code.as_str()).collect();
+    if let Err(erreurs) = programme.valider(&codes) {
+        let liste: Vec<String> = erreurs.iter().map(|x| x.to_string()).collect();
+        return Err(erreur(&e.programme, "", liste.join("; ")));
+    }
+
+    let qpv_fichier = e.chemin(&e.qpv, &s.qpv);
+    let qpv = match &qpv_fichier {
+        Some(f) => lecture::lire_qpv(f)?,
+        None => Vec::new(),
+    };
+
+    let f_adr = e
+        .chemin(&e.adresses, &s.adresses)
+        .ok_or_else(|| erreur(Path::new("config/sources.toml"), "[adresses]", "no address file given"))?;
+    let (voies, lignes) = lecture::lire_ban(&f_adr, &programme.communes)?;
+    let lus_adresses = lignes;
+    let index = IndexAdresses::construire(
+        voies
+            .into_iter()
+            .map(|((nom, cp, insee, commune), numeros)| (nom, cp, insee, commune, numeros))
+            .collect(),
+    );
+    let retenues = index.nombre_adresses();
+
+    let nb_iris = iris.len();
+    let nb_qpv = qpv.len();
+    let carte = Carte {
+        millesime: s.iris.millesime.clone(),
+        precision_m: s.iris.precision_m.unwrap_or(0.0),
+        iris,
+        qpv,
+    };
+    let mut sources_carte = vec![source_manifeste(&s.iris, &f_iris, lus_iris, nb_iris)];
+    if let Some(f) = &qpv_fichier {
+        sources_carte.push(source_manifeste(&s.qpv, f, nb_qpv, nb_qpv));
+    }
+    let mut fichiers = Vec::new();
+    let mut assets = Vec::new();
+    for (nom, octets, m) in [
+        asset_manifeste(&carte, sources_carte),
+        asset_manifeste(
+            &index,
+            vec![source_manifeste(&s.adresses, &f_adr, lus_adresses, retenues)],
+        ),
+        asset_manifeste(
+            &programme,
+            vec![SourceManifeste {
+                nom: programme.nom.clone(),
+                fichier: e
+                    .programme
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                millesime: programme.periode.debut.annee.to_string(),
+                licence: String::new(),
+                attribution: programme.source.clone(),
+                lus: 1,
+                retenus: 1,
+            }],
+        ),
+    ] {
+        fichiers.push((nom, octets));
+        assets.push(m);
+    }
+    Ok(Construction {
+        fichiers,
+        manifeste: Manifeste {
+            format_version: FORMAT_VERSION,
+            precision_iris_m: carte.precision_m,
+            assets,
+        },
+    })
+}
+
+/// Writes the assets and the manifest: each to a temporary file, then renamed, so a reader
+/// never sees a half-written file.
+pub fn ecrire(c: &Construction, sortie: &Path) -> Result<(), Erreur> {
+    std::fs::create_dir_all(sortie).map_err(|x| erreur(sortie, "", x.to_string()))?;
+    let mut tout: Vec<(String, Vec<u8>)> = c.fichiers.clone();
+    let mut manifeste = serde_json::to_vec_pretty(&c.manifeste).expect("manifest serialises");
+    manifeste.push(b'\n');
+    tout.push(("manifest.json".into(), manifeste));
+    let mut temporaires = Vec::new();
+    for (nom, octets) in &tout {
+        let tmp = sortie.join(format!(".{nom}.tmp"));
+        std::fs::write(&tmp, octets).map_err(|x| {
+            for t in &temporaires {
+                let _ = std::fs::remove_file(t);
+            }
+            erreur(&tmp, "", x.to_string())
+        })?;
+        temporaires.push(tmp);
+    }
+    for ((nom, _), tmp) in tout.iter().zip(&temporaires) {
+        std::fs::rename(tmp, sortie.join(nom)).map_err(|x| erreur(tmp, "", x.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Reads assets from a folder through the core (checksums and versions checked).
+pub fn charger(dossier: &Path) -> Result<parcours_core::Donnees, Erreur> {
+    fn un<T: Payload>(dossier: &Path) -> Result<T, Erreur> {
+        let f = dossier.join(T::NATURE.nom_fichier());
+        let octets = std::fs::read(&f).map_err(|e| {
+            erreur(&f, "", format!("cannot read ({e}); run `parcours-data build` first"))
+        })?;
+        asset::decoder::<T>(&octets).map_err(|e| erreur(&f, "", e.to_string()))
+    }
+    Ok(parcours_core::Donnees {
+        carte: un::<Carte>(dossier)?,
+        adresses: un::<IndexAdresses>(dossier)?,
+        programme: un::<Programme>(dossier)?,
+    })
+}
+
+/// Re-reads the assets and checks them against the manifest and each other.
+pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
+    let fm = dossier.join("manifest.json");
+    let texte = std::fs::read(&fm).map_err(|e| erreur(&fm, "", e.to_string()))?;
+    let manifeste: Manifeste =
+        serde_json::from_slice(&texte).map_err(|e| erreur(&fm, "", e.to_string()))?;
+    let mut rapport = Vec::new();
+    for a in &manifeste.assets {
+        let f = dossier.join(&a.fichier);
+        let octets = std::fs::read(&f).map_err(|e| erreur(&f, "", e.to_string()))?;
+        if octets.len() != a.taille || sha256_hex(&octets) != a.sha256 {
+            return Err(erreur(&f, "", "size or sha256 differs from manifest.json"));
+        }
+    }
+    let d = charger(dossier)?;
+    let nb = |n: Nature| {
+        manifeste
+            .assets
+            .iter()
+            .find(|a| a.fichier == n.nom_fichier())
+            .and_then(|a| a.sources.first())
+            .map(|s| s.retenus)
+    };
+    if nb(Nature::Carte) != Some(d.carte.iris.len()) {
+        return Err(erreur(&fm, "carte", "IRIS count differs from the asset"));
+    }
+    if nb(Nature::Adresses) != Some(d.adresses.nombre_adresses()) {
+        return Err(erreur(&fm, "adresses", "address count differs from the asset"));
+    }
+    let codes: Vec<&str> = d.carte.iris.iter().map(|i| i.code.as_str()).collect();
+    if let Err(e) = d.programme.valider(&codes) {
+        let l: Vec<String> = e.iter().map(|x| x.to_string()).collect();
+        return Err(erreur(&dossier.join("programme.bin"), "", l.join("; ")));
+    }
+    for v in &d.adresses.voies {
+        if v.jetons.iter().any(|&t| t as usize >= d.adresses.vocabulaire.len()) {
+            return Err(erreur(&dossier.join("adresses.bin"), &v.nom, "token outside the vocabulary"));
+        }
+    }
+    rapport.push(format!("carte.bin: {} IRIS, {} QPV, contours {}", d.carte.iris.len(), d.carte.qpv.len(), d.carte.millesime));
+    rapport.push(format!(
+        "adresses.bin: {} addresses in {} voies, {} tokens",
+        d.adresses.nombre_adresses(),
+        d.adresses.voies.len(),
+        d.adresses.vocabulaire.len()
+    ));
+    let n_iris: usize = d
+        .programme
+        .territoires
+        .iter()
+        .flat_map(|t| &t.quartiers)
+        .map(|q| q.iris.len())
+        .sum();
+    rapport.push(format!(
+        "programme.bin: {} territories, {} covered IRIS, {} priority zones",
+        d.programme.territoires.len(),
+        n_iris,
+        d.programme.zones_prioritaires.len()
+    ));
+    Ok(rapport)
+}
