@@ -368,7 +368,7 @@ impl Verificateur {
                 bord_exterieur,
             } => {
                 out.extend(proches.iter().map(|p| self.issue_iris(p.iris, zone)));
-                if bord_exterieur {
+                if bord_exterieur && !proches[0].dedans {
                     out.push(Issue::HorsDijon);
                 }
             }
@@ -440,8 +440,11 @@ impl Verificateur {
             _ => {}
         }
 
+        // The commune's outer edge counts only for a point outside every IRIS: inside one,
+        // the IRIS answers (the contours are the commune's own).
+        let bord_exterieur = bord_exterieur && !premier.dedans;
         let differentes = issues.iter().any(|i| *i != issues[0])
-            || (bord_exterieur && issues[0] != Issue::HorsDijon)
+            || bord_exterieur
             || zones_proches.iter().any(|z| issues[0] != Issue::Prioritaire(*z));
         let partiels: Vec<&Proche> = proches
             .iter()

@@ -196,7 +196,7 @@ pub enum Localisation {
     /// Inside exactly one IRIS, no boundary within the tolerance.
     Dedans { iris: usize, distance_limite_m: f64 },
     /// A boundary lies within the tolerance: every IRIS within it, the ones containing the
-    /// point first (deepest first), then by distance. `bord_exterieur` says whether the outer
+    /// point first (in their order), then by distance. `bord_exterieur` says whether the outer
     /// edge of the mapped area is also within it.
     PresDUneLimite {
         proches: Vec<Proche>,
@@ -284,10 +284,12 @@ impl Localisateur {
                 });
             }
         }
+        // Containing shapes first, in their order (for IRIS, code order: in an overlap sliver
+        // of the generalised data the first one answers); then the nearest.
         proches.sort_by(|a, b| {
             b.dedans.cmp(&a.dedans).then_with(|| {
                 if a.dedans {
-                    b.distance_m.total_cmp(&a.distance_m)
+                    a.iris.cmp(&b.iris)
                 } else {
                     a.distance_m.total_cmp(&b.distance_m)
                 }

@@ -43,6 +43,7 @@ pub const ABREVIATIONS: &[(&str, &str)] = &[
     ("sq", "square"),
     ("rpt", "rond point"),
     ("rdpt", "rond point"),
+    ("pas", "passage"),
     ("pass", "passage"),
     ("psg", "passage"),
     ("prom", "promenade"),
@@ -383,13 +384,8 @@ pub struct Requete {
     pub mots: Vec<Mot>,
     pub code_postal: Option<String>,
     pub commune: Option<String>,
-}
-
-impl Requete {
-    /// The words that name the voie (types and significant words, not articles).
-    pub fn mots_utiles(&self) -> impl Iterator<Item = &Mot> {
-        self.mots.iter().filter(|m| m.classe != Classe::Article)
-    }
+    /// The query ends inside a word: the last word may be unfinished.
+    pub dernier_en_cours: bool,
 }
 
 const MAX_CHIFFRES_NUMERO: usize = 5;
@@ -398,7 +394,10 @@ const MAX_CHIFFRES_NUMERO: usize = 5;
 /// (recognised at the end of the query and set aside).
 pub fn analyser(requete: &str, communes: &[String]) -> Requete {
     let mut jetons = decouper(&plier(requete));
-    let mut r = Requete::default();
+    let mut r = Requete {
+        dernier_en_cours: requete.chars().last().is_some_and(char::is_alphanumeric),
+        ..Requete::default()
+    };
 
     // Postcode: a 5-digit token anywhere but at the very start of a longer query.
     if let Some(i) = jetons
@@ -468,6 +467,15 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
                 brut: brut.clone(),
                 classe: classer(forme),
             });
+        }
+    }
+    // An unfinished last word that looks like an article may be the start of a name
+    // ("rue d'aux" → Auxonne).
+    if r.dernier_en_cours && r.commune.is_none() && r.code_postal.is_none() {
+        if let Some(m) = r.mots.last_mut() {
+            if m.classe == Classe::Article {
+                m.classe = Classe::Significatif;
+            }
         }
     }
     r

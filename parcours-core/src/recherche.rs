@@ -133,7 +133,8 @@ impl Resultat {
 /// Maximum number of typos tolerated in a word of this length.
 fn fautes_permises(longueur: usize) -> u32 {
     match longueur {
-        0..=3 => 0,
+        0..=1 => 0,
+        2..=3 => 1,
         4..=7 => 1,
         _ => 2,
     }
@@ -159,6 +160,7 @@ type Appariements = Vec<(u32, f32)>;
 const QUALITE_EXACTE: f32 = 1.0;
 const QUALITE_PREFIXE: f32 = 0.9;
 const POIDS_TYPE: f32 = 0.35;
+const POIDS_ARTICLE: f32 = 0.2;
 const PENALITE_MOT_ABSENT: f32 = 0.6;
 const PENALITE_MOT_EN_TROP: f32 = 0.12;
 const BONUS_NUMERO_EXACT: f32 = 0.8;
@@ -223,22 +225,22 @@ impl Moteur {
         if max == 0 {
             return Vec::new();
         }
-        let mots: Vec<&Mot> = requete.mots_utiles().take(12).collect();
-        if mots.is_empty() {
+        let mots: Vec<&Mot> = requete.mots.iter().take(12).collect();
+        if mots.iter().all(|m| m.classe == Classe::Article) {
             return Vec::new();
         }
         let dernier = mots.len() - 1;
         let appariements: Vec<Appariements> = mots
             .iter()
             .enumerate()
-            .map(|(i, m)| self.apparier(m, i == dernier))
+            .map(|(i, m)| self.apparier(m, i == dernier && requete.dernier_en_cours))
             .collect();
 
         // Candidate voies: those sharing a significant word (or any word when none is).
         let mut candidates: Vec<u32> = Vec::new();
         let significatifs = mots.iter().any(|m| m.classe == Classe::Significatif);
         for (m, app) in mots.iter().zip(&appariements) {
-            if significatifs && m.classe != Classe::Significatif {
+            if m.classe == Classe::Article || (significatifs && m.classe != Classe::Significatif) {
                 continue;
             }
             for &(t, _) in app {
@@ -297,7 +299,7 @@ impl Moteur {
                 }
             }
         }
-        if exact.is_none() {
+        if exact.is_none() && mot.classe != Classe::Article {
             let n = mot.forme.chars().count();
             let k = fautes_permises(n);
             if k > 0 {
@@ -310,7 +312,8 @@ impl Moteur {
                     }
                     let b: Vec<char> = mot_voc.chars().collect();
                     if let Some(d) = distance(&a, &b, k as f32) {
-                        ajouter(t as u32, 0.95 - 0.2 * d);
+                        let court = if n <= 3 { 0.15 } else { 0.0 };
+                        ajouter(t as u32, 0.95 - 0.2 * d - court);
                     }
                     if dernier && lt > n {
                         // An unfinished word with a typo: compare with the token's start.
@@ -331,7 +334,11 @@ impl Moteur {
         let mut score = 0.0;
         let mut utilises = [false; 32];
         for (m, a) in mots.iter().zip(app) {
-            let poids = if m.classe == Classe::Type { POIDS_TYPE } else { 1.0 };
+            let poids = match m.classe {
+                Classe::Type => POIDS_TYPE,
+                Classe::Article => POIDS_ARTICLE,
+                Classe::Significatif => 1.0,
+            };
             let mut meilleur: Option<(f32, usize)> = None;
             for (k, &t) in voie.jetons.iter().enumerate().take(32) {
                 if utilises[k] {
@@ -348,6 +355,7 @@ impl Moteur {
                     utilises[k] = true;
                     score += poids * q;
                 }
+                None if m.classe == Classe::Article => {}
                 None => score -= poids * PENALITE_MOT_ABSENT,
             }
         }
@@ -360,7 +368,7 @@ impl Moteur {
             score += match chercher_numero(voie, n, requete.rep.as_deref()) {
                 Trouve::Exact(_) => BONUS_NUMERO_EXACT,
                 Trouve::AutreRep(_) if requete.rep.is_none() || requete.rep_incertain => {
-                    BONUS_NUMERO_EXACT
+                    BONUS_NUMERO_AUTRE_REP + 0.1
                 }
                 Trouve::AutreRep(_) => BONUS_NUMERO_AUTRE_REP,
                 Trouve::Absent if !voie.numeros.is_empty() && dans_plage(voie, n) => {
