@@ -69,6 +69,38 @@ impl Payload for Programme {
     const NATURE: Nature = Nature::Programme;
 }
 
+/// `manifest.json`, written beside the assets by the pipeline.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SourceManifeste {
+    pub nom: String,
+    pub fichier: String,
+    pub millesime: String,
+    pub licence: String,
+    pub attribution: String,
+    /// Features or rows read from the file.
+    pub lus: usize,
+    /// Features or rows kept (the configured communes).
+    pub retenus: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AssetManifeste {
+    pub fichier: String,
+    pub nature: String,
+    pub format_version: u16,
+    pub taille: usize,
+    pub sha256: String,
+    pub sources: Vec<SourceManifeste>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifeste {
+    pub format_version: u16,
+    /// The stated positional precision of the IRIS contours, in metres.
+    pub precision_iris_m: f64,
+    pub assets: Vec<AssetManifeste>,
+}
+
 /// All the data the app and the `check` command need, decoded.
 #[derive(Debug, Clone)]
 pub struct Donnees {

@@ -11,6 +11,7 @@
 pub mod asset;
 pub mod decision;
 pub mod geometrie;
+pub mod lien;
 pub mod normalisation;
 pub mod programme;
 pub mod recherche;

@@ -1,10 +1,12 @@
 //! From official files to versioned assets and their manifest.
 
 use crate::lecture::{self, erreur, Erreur};
-use parcours_core::asset::{self, Carte, Nature, Payload, FORMAT_VERSION};
+use parcours_core::asset::{
+    self, AssetManifeste, Carte, Manifeste, Nature, Payload, SourceManifeste, FORMAT_VERSION,
+};
 use parcours_core::programme::Programme;
 use parcours_core::recherche::IndexAdresses;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -62,37 +64,6 @@ impl Entrees {
             .clone()
             .or_else(|| (!source.fichier.is_empty()).then(|| self.donnees.join(&source.fichier)))
     }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SourceManifeste {
-    pub nom: String,
-    pub fichier: String,
-    pub millesime: String,
-    pub licence: String,
-    pub attribution: String,
-    /// Features or rows read from the file.
-    pub lus: usize,
-    /// Features or rows kept (the configured communes).
-    pub retenus: usize,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct AssetManifeste {
-    pub fichier: String,
-    pub nature: String,
-    pub format_version: u16,
-    pub taille: usize,
-    pub sha256: String,
-    pub sources: Vec<SourceManifeste>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Manifeste {
-    pub format_version: u16,
-    /// The stated positional precision of the IRIS contours, in metres.
-    pub precision_iris_m: f64,
-    pub assets: Vec<AssetManifeste>,
 }
 
 pub struct Construction {

@@ -1,0 +1,321 @@
+//! The page: loading, then the check (address → answer), with its alternatives.
+
+use crate::composants::{carte::Carte, recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources};
+use crate::donnees::{self, Donnees, ErreurChargement};
+use crate::navigateur::{self, Position};
+use crate::textes::textes;
+use parcours_core::decision::{AgeDonne, Lieu, Raison, Reponse};
+use parcours_core::lien::{EtatLien, Langue, PointLien};
+use parcours_core::recherche::Resultat;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+enum Chargement {
+    EnCours,
+    Pret(Rc<Donnees>),
+    Echec(ErreurChargement),
+}
+
+impl PartialEq for Donnees {
+    fn eq(&self, autre: &Self) -> bool {
+        std::ptr::eq(self, autre)
+    }
+}
+
+/// What the answer is about.
+#[derive(Clone, PartialEq)]
+pub enum Choix {
+    Adresse(Resultat),
+    Point(PointLien),
+}
+
+#[derive(Clone, PartialEq)]
+enum EtatPosition {
+    Rien,
+    EnCours,
+    Message(Position),
+}
+
+fn reponse(d: &Donnees, choix: &Choix, age: Option<u32>) -> Reponse {
+    let v = &d.verificateur;
+    let (decision, raisons) = match choix {
+        Choix::Adresse(r) => v.decider_adresse(r),
+        Choix::Point(p) => {
+            let (dec, mut rs) = v.decider_lieu(&Lieu {
+                lon: p.lon,
+                lat: p.lat,
+                precision_m: p.precision_m,
+            });
+            rs.insert(
+                0,
+                Raison::PositionDonnee {
+                    precision_m: p.precision_m,
+                },
+            );
+            (dec, rs)
+        }
+    };
+    v.repondre(decision, raisons, age.map(AgeDonne::Annees), navigateur::aujourd_hui())
+}
+
+/// The state a link describes, resolved against the data.
+fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
+    if let Some(a) = &lien.adresse {
+        return d.moteur.rechercher(a, 1).into_iter().next().map(Choix::Adresse);
+    }
+    lien.point.map(Choix::Point)
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let lien_initial = use_memo((), |_| navigateur::lire_lien());
+    let langue = use_state(|| navigateur::langue_initiale(&lien_initial));
+    let chargement = use_state(|| Chargement::EnCours);
+    let choix = use_state(|| None::<Choix>);
+    let age = use_state(|| lien_initial.age);
+    let age_texte = use_state(|| lien_initial.age.map(|a| a.to_string()).unwrap_or_default());
+    let position = use_state(|| EtatPosition::Rien);
+    let alternatives_ouvertes = use_state(|| false);
+    let t = textes(*langue);
+
+    {
+        let langue = *langue;
+        use_effect_with(langue, move |l| navigateur::appliquer_langue(*l));
+        let _ = langue;
+    }
+
+    // Load the data once, then restore the state of the link.
+    {
+        let chargement = chargement.clone();
+        let choix = choix.clone();
+        let lien = lien_initial.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match donnees::charger().await {
+                    Ok(d) => {
+                        choix.set(choix_du_lien(&d, &lien));
+                        chargement.set(Chargement::Pret(d));
+                    }
+                    Err(e) => chargement.set(Chargement::Echec(e)),
+                }
+            });
+        });
+    }
+
+    // Back and forward buttons: the URL is the state.
+    {
+        let chargement = chargement.clone();
+        let choix = choix.clone();
+        let age = age.clone();
+        let age_texte = age_texte.clone();
+        let deps = matches!(*chargement, Chargement::Pret(_));
+        use_effect_with(deps, move |pret| {
+            let ecouteur = pret.then(|| {
+                let fenetre = web_sys::window().expect("window");
+                gloo::events::EventListener::new(&fenetre, "popstate", move |_| {
+                    if let Chargement::Pret(d) = &*chargement {
+                        let lien = navigateur::lire_lien();
+                        choix.set(choix_du_lien(d, &lien));
+                        age.set(lien.age);
+                        age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
+                    }
+                })
+            });
+            move || drop(ecouteur)
+        });
+    }
+
+    // Keep the URL in step with the state.
+    {
+        let langue = *langue;
+        let pret = matches!(*chargement, Chargement::Pret(_));
+        use_effect_with(((*choix).clone(), *age, langue, pret), move |(choix, age, langue, pret)| {
+            if *pret {
+                let mut e = EtatLien {
+                    age: *age,
+                    langue: (*langue != Langue::Fr).then_some(*langue),
+                    ..EtatLien::default()
+                };
+                match choix {
+                    Some(Choix::Adresse(r)) => e.adresse = Some(r.label.clone()),
+                    Some(Choix::Point(p)) => e.point = Some(*p),
+                    None => {}
+                }
+                let actuel = navigateur::lire_lien();
+                let nouveau_sujet = actuel.adresse != e.adresse || actuel.point != e.point;
+                navigateur::ecrire_lien(&e, nouveau_sujet && choix.is_some());
+            }
+        });
+    }
+
+    let changer_langue = {
+        let langue = langue.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Langue::depuis_code(&s.value()) {
+                langue.set(l);
+            }
+        })
+    };
+
+    let entete = html! {
+        <header class="entete">
+            <p class="marque">{ t.titre }</p>
+            <label class="langue">
+                <span>{ t.langue }</span>
+                <select onchange={changer_langue}>
+                    { for Langue::TOUTES.iter().map(|l| html! {
+                        <option value={l.code()} lang={l.code()} selected={*l == *langue}>
+                            { textes(*l).nom_langue }
+                        </option>
+                    }) }
+                </select>
+            </label>
+        </header>
+    };
+
+    let contenu = match &*chargement {
+        Chargement::EnCours => html! {
+            <p class="chargement" role="status">{ t.chargement }</p>
+        },
+        Chargement::Echec(e) => html! {
+            <section class="erreur" role="alert">
+                <h2>{ t.erreur_chargement_titre }</h2>
+                <p>{ t.erreur_chargement_texte }</p>
+                <p class="detail">{ &e.0 }</p>
+                <p><a class="bouton" href="./">{ t.recharger }</a></p>
+            </section>
+        },
+        Chargement::Pret(d) => {
+            let choisir = {
+                let choix = choix.clone();
+                let position = position.clone();
+                Callback::from(move |r: Resultat| {
+                    position.set(EtatPosition::Rien);
+                    choix.set(Some(Choix::Adresse(r)));
+                })
+            };
+            let choisir_point = {
+                let choix = choix.clone();
+                Callback::from(move |p: PointLien| choix.set(Some(Choix::Point(p))))
+            };
+            let effacer = {
+                let choix = choix.clone();
+                Callback::from(move |_| choix.set(None))
+            };
+            let saisir_age = {
+                let age = age.clone();
+                let age_texte = age_texte.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let t = v.trim();
+                    age.set(if t.is_empty() { None } else { t.parse::<u32>().ok().filter(|a| *a <= 20) });
+                    age_texte.set(v);
+                })
+            };
+            let age_invalide = !age_texte.trim().is_empty() && age.is_none();
+            let localiser = {
+                let position = position.clone();
+                let choix = choix.clone();
+                Callback::from(move |_| {
+                    position.set(EtatPosition::EnCours);
+                    let position = position.clone();
+                    let choix = choix.clone();
+                    navigateur::demander_position(move |p| {
+                        if let Position::Trouvee { lon, lat, precision_m } = p {
+                            choix.set(Some(Choix::Point(PointLien { lon, lat, precision_m })));
+                        }
+                        position.set(EtatPosition::Message(p));
+                    });
+                })
+            };
+            let basculer_alternatives = {
+                let ouvert = alternatives_ouvertes.clone();
+                Callback::from(move |e: Event| {
+                    let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+                    ouvert.set(d.open());
+                })
+            };
+            let message_position = match &*position {
+                EtatPosition::Rien => None,
+                EtatPosition::EnCours => Some(t.position_en_cours.to_string()),
+                EtatPosition::Message(Position::Trouvee { precision_m, .. }) => Some(if *precision_m > 100.0 {
+                    (t.position_imprecise)(*precision_m)
+                } else {
+                    (t.position_precision)(*precision_m)
+                }),
+                EtatPosition::Message(Position::Refusee) => Some(t.position_refusee.to_string()),
+                EtatPosition::Message(Position::Delai) => Some(t.position_delai.to_string()),
+                EtatPosition::Message(Position::Indisponible) => Some(t.position_indisponible.to_string()),
+            };
+            let rep = (*choix).as_ref().map(|c| reponse(d, c, *age));
+            let point_carte = match &*choix {
+                Some(Choix::Point(p)) => Some(*p),
+                Some(Choix::Adresse(r)) => Some(PointLien { lon: r.lon(), lat: r.lat(), precision_m: 0.0 }),
+                None => None,
+            };
+            let adresse_initiale = match &*choix {
+                Some(Choix::Adresse(r)) => r.label.clone(),
+                _ => String::new(),
+            };
+            html! {
+                <>
+                <section class="recherche" aria-labelledby="titre-recherche">
+                    <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse }</h2>
+                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} initiale={adresse_initiale} />
+                    <div class="champ age">
+                        <label for="age">{ t.etiquette_age }</label>
+                        <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
+                            aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
+                            aria-invalid={if age_invalide { "true" } else { "false" }}
+                            value={(*age_texte).clone()} oninput={saisir_age} />
+                        <p id="age-aide" class="aide">{ t.aide_age }</p>
+                        if age_invalide {
+                            <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide }</p>
+                        }
+                    </div>
+                </section>
+                if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
+                    <CarteReponse donnees={d.clone()} reponse={Rc::new(rep)} choix={c} langue={*langue} onnouvelle={effacer} />
+                }
+                <details class="alternatives" ontoggle={basculer_alternatives}>
+                    <summary>{ t.pas_dans_la_liste }</summary>
+                    <div class="contenu-alternatives">
+                        <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position }</button>
+                        <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
+                        if *alternatives_ouvertes {
+                            <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
+                        }
+                    </div>
+                </details>
+                <Sources donnees={d.clone()} langue={*langue} />
+                </>
+            }
+        }
+    };
+
+    html! {
+        <>
+        { entete }
+        <main id="contenu">
+            <h1>{ t.accroche }</h1>
+            <p class="presentation">{ t.presentation }</p>
+            <p class="confidentialite">{ t.confidentialite }</p>
+            { contenu }
+        </main>
+        </>
+    }
+}
+
+/// Focus an element by id (after the answer appears).
+pub fn focaliser(id: &str) {
+    if let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}

@@ -1,0 +1,4 @@
+pub mod carte;
+pub mod recherche;
+pub mod reponse;
+pub mod sources;

@@ -1,0 +1,163 @@
+//! The address field: an ARIA 1.2 combobox with a listbox of suggestions from the core search.
+
+use crate::donnees::Donnees;
+use crate::textes::textes;
+use parcours_core::lien::Langue;
+use parcours_core::recherche::{Precision, Resultat};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub donnees: Rc<Donnees>,
+    pub langue: Langue,
+    pub onchoix: Callback<Resultat>,
+    /// The chosen address's label, shown back in the field.
+    pub initiale: String,
+}
+
+const MAX_SUGGESTIONS: usize = 5;
+
+#[function_component]
+pub fn RechercheAdresse(p: &Props) -> Html {
+    let t = textes(p.langue);
+    let texte = use_state(|| p.initiale.clone());
+    let suggestions = use_state(Vec::<Resultat>::new);
+    let ouvert = use_state(|| false);
+    let actif = use_state(|| None::<usize>);
+
+    {
+        let texte = texte.clone();
+        use_effect_with(p.initiale.clone(), move |i| {
+            if !i.is_empty() {
+                texte.set(i.clone());
+            }
+        });
+    }
+
+    let choisir = {
+        let onchoix = p.onchoix.clone();
+        let texte = texte.clone();
+        let ouvert = ouvert.clone();
+        let actif = actif.clone();
+        Callback::from(move |r: Resultat| {
+            texte.set(r.label.clone());
+            ouvert.set(false);
+            actif.set(None);
+            onchoix.emit(r);
+        })
+    };
+
+    let saisir = {
+        let texte = texte.clone();
+        let suggestions = suggestions.clone();
+        let ouvert = ouvert.clone();
+        let actif = actif.clone();
+        let d = p.donnees.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let r = if v.trim().is_empty() {
+                Vec::new()
+            } else {
+                d.moteur.rechercher(&v, MAX_SUGGESTIONS)
+            };
+            ouvert.set(!v.trim().is_empty());
+            suggestions.set(r);
+            actif.set(None);
+            texte.set(v);
+        })
+    };
+
+    let clavier = {
+        let suggestions = suggestions.clone();
+        let ouvert = ouvert.clone();
+        let actif = actif.clone();
+        let choisir = choisir.clone();
+        let texte = texte.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let n = suggestions.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    ouvert.set(true);
+                    actif.set(Some(actif.map_or(0, |i| (i + 1) % n)));
+                }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    ouvert.set(true);
+                    actif.set(Some(actif.map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+                "Enter" => {
+                    if *ouvert && n > 0 {
+                        e.prevent_default();
+                        choisir.emit(suggestions[actif.unwrap_or(0)].clone());
+                    }
+                }
+                "Escape" => {
+                    if *ouvert {
+                        ouvert.set(false);
+                        actif.set(None);
+                    } else {
+                        texte.set(String::new());
+                        suggestions.set(Vec::new());
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let quitter = {
+        let ouvert = ouvert.clone();
+        Callback::from(move |_: FocusEvent| ouvert.set(false))
+    };
+
+    let visible = *ouvert && !texte.trim().is_empty();
+    let annonce = if !visible {
+        String::new()
+    } else if suggestions.is_empty() {
+        t.aucune_suggestion.to_string()
+    } else {
+        (t.suggestions)(suggestions.len())
+    };
+    let id_actif = actif.map(|i| format!("suggestion-{i}"));
+
+    html! {
+        <div class="champ combobox">
+            <label for="adresse" id="adresse-etiquette">{ t.etiquette_adresse }</label>
+            <input id="adresse" type="text" role="combobox" autocomplete="off" spellcheck="false"
+                autocapitalize="off" enterkeyhint="search"
+                aria-autocomplete="list" aria-expanded={if visible && !suggestions.is_empty() { "true" } else { "false" }}
+                aria-controls="suggestions" aria-describedby="adresse-aide"
+                aria-activedescendant={id_actif}
+                value={(*texte).clone()} oninput={saisir} onkeydown={clavier} onblur={quitter} />
+            <p id="adresse-aide" class="aide">{ t.aide_adresse }</p>
+            <ul id="suggestions" role="listbox" aria-labelledby="adresse-etiquette"
+                class={classes!("suggestions", (!visible || suggestions.is_empty()).then_some("cache"))}>
+                { for suggestions.iter().enumerate().map(|(i, r)| {
+                    let choisir = choisir.clone();
+                    let r2 = r.clone();
+                    // mousedown, not click: it comes before the field's blur closes the list.
+                    let onmousedown = Callback::from(move |e: MouseEvent| {
+                        e.prevent_default();
+                        choisir.emit(r2.clone());
+                    });
+                    let selon = match r.precision {
+                        Precision::Numero => None,
+                        autre => Some((t.precision)(autre)),
+                    };
+                    html! {
+                        <li id={format!("suggestion-{i}")} role="option"
+                            aria-selected={if Some(i) == *actif { "true" } else { "false" }}
+                            class={classes!((Some(i) == *actif).then_some("actif"))}
+                            {onmousedown}>
+                            <span class="libelle">{ &r.label }</span>
+                            if let Some(s) = selon { <span class="precision">{ s }</span> }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="visuellement-cache" role="status" aria-live="polite">{ annonce }</p>
+        </div>
+    }
+}

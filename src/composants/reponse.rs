@@ -1,0 +1,155 @@
+//! The answer, as a card in plain words, with the "how do we know" disclosure.
+
+use crate::app::{focaliser, Choix};
+use crate::donnees::Donnees;
+use crate::textes::textes;
+use parcours_core::decision::{Avis, Decision, Reponse};
+use parcours_core::lien::Langue;
+use parcours_core::programme::Contact;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub donnees: Rc<Donnees>,
+    pub reponse: Rc<Reponse>,
+    pub choix: Choix,
+    pub langue: Langue,
+    pub onnouvelle: Callback<()>,
+}
+
+fn contact(c: &Contact, inconnu: &str) -> Html {
+    if c.est_vide() {
+        return html! { <p class="contact inconnu">{ inconnu }</p> };
+    }
+    html! {
+        <ul class="contact" lang="fr">
+            if !c.nom.is_empty() { <li>{ &c.nom }</li> }
+            if !c.telephone.is_empty() {
+                <li><a href={format!("tel:{}", c.telephone.replace(' ', ""))}>{ &c.telephone }</a></li>
+            }
+            if !c.email.is_empty() { <li><a href={format!("mailto:{}", c.email)}>{ &c.email }</a></li> }
+            if !c.adresse.is_empty() { <li>{ &c.adresse }</li> }
+        </ul>
+    }
+}
+
+#[function_component]
+pub fn CarteReponse(p: &Props) -> Html {
+    let t = textes(p.langue);
+    let demande_ouverte = use_state(|| false);
+    {
+        let cle = (p.reponse.clone(), p.choix.clone());
+        let demande_ouverte = demande_ouverte.clone();
+        use_effect_with(cle, move |_| {
+            demande_ouverte.set(false);
+            focaliser("titre-reponse");
+        });
+    }
+    let prog = &p.donnees.verificateur.programme;
+    let rep = &p.reponse;
+    let (classe, titre, corps): (&str, String, Html) = if let Some(_age) = rep.hors_age {
+        (
+            "hors",
+            (t.hors_age_titre)(prog.age_min, prog.age_max),
+            html! { <p>{ t.hors_age_texte }</p> },
+        )
+    } else {
+        match &rep.decision {
+            Decision::Eligible { equipe, quartier, .. } => (
+                "oui",
+                t.eligible_titre.to_string(),
+                html! { <>
+                    <p>{ (t.eligible_texte)(*equipe, quartier) }</p>
+                    <p>{ t.ensuite }</p>
+                </> },
+            ),
+            Decision::ZonePrioritaire { zone, .. } => (
+                "prioritaire",
+                (t.prioritaire_titre)(zone),
+                html! { <>
+                    <p>{ t.prioritaire_texte }</p>
+                    { contact(&prog.contact_pre, t.contact_inconnu) }
+                </> },
+            ),
+            Decision::HorsTerritoire { .. } => (
+                "hors",
+                t.hors_territoire_titre.to_string(),
+                html! { <p>{ t.hors_territoire_texte }</p> },
+            ),
+            Decision::HorsDijon { .. } => (
+                "hors",
+                t.hors_dijon_titre.to_string(),
+                html! { <p>{ t.hors_dijon_texte }</p> },
+            ),
+            Decision::AConfirmer { motifs, .. } => (
+                "confirmer",
+                t.a_confirmer_titre.to_string(),
+                html! { <>
+                    <p>{ t.a_confirmer_texte }</p>
+                    <ul class="motifs">{ for motifs.iter().map(|m| html! { <li>{ (t.motif)(m) }</li> }) }</ul>
+                </> },
+            ),
+            Decision::AdresseIntrouvable => ("hors", t.aucune_suggestion.to_string(), html! {}),
+        }
+    };
+    let permet = rep.hors_age.is_none() && rep.decision.permet_une_demande();
+    let equipe = rep.decision.equipe().and_then(|e| prog.territoire(e));
+    let basculer = {
+        let o = demande_ouverte.clone();
+        Callback::from(move |_| o.set(!*o))
+    };
+    let nouvelle = {
+        let cb = p.onnouvelle.clone();
+        Callback::from(move |_| {
+            cb.emit(());
+            focaliser("adresse");
+        })
+    };
+    let lieu = match &p.choix {
+        Choix::Adresse(r) => html! {
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
+                <span lang="fr">{ &r.label }</span>
+                if r.precision != parcours_core::recherche::Precision::Numero {
+                    <span class="precision">{ format!(" ({})", (t.precision)(r.precision)) }</span>
+                }
+            </p>
+        },
+        Choix::Point(pt) => html! {
+            <p class="lieu"><span class="etiquette">{ t.point_choisi }{ " : " }</span>
+                { format!("{:.5}, {:.5}", pt.lat, pt.lon) }
+                if pt.precision_m > 0.0 { { format!(" (± {} m)", pt.precision_m.round()) } }
+            </p>
+        },
+    };
+    let periode = rep.avis.iter().map(|a| match a {
+        Avis::HorsPeriode { debut, fin, .. } => (t.hors_periode)(&debut.jj_mm_aaaa(), &fin.jj_mm_aaaa()),
+    });
+    html! {
+        <section class={classes!("reponse", classe)} aria-labelledby="titre-reponse" data-decision={rep.code()}>
+            <p class="surtitre">{ t.reponse }</p>
+            <h2 id="titre-reponse" tabindex="-1">{ titre }</h2>
+            { lieu }
+            { corps }
+            { for periode.map(|s| html! { <p class="avis">{ s }</p> }) }
+            if permet {
+                <button type="button" class="bouton principal" aria-expanded={if *demande_ouverte { "true" } else { "false" }}
+                    aria-controls="demande" onclick={basculer}>{ t.faire_une_demande }</button>
+                if *demande_ouverte {
+                    <div id="demande" class="demande">
+                        { match equipe {
+                            Some(te) => contact(&te.contact, t.contact_inconnu),
+                            None => contact(&prog.contact_pre, t.contact_inconnu),
+                        } }
+                    </div>
+                }
+            }
+            <details class="comment">
+                <summary>{ t.comment_savons_nous }</summary>
+                <p>{ t.iris_explication }</p>
+                <ul>{ for rep.raisons.iter().map(|r| html! { <li>{ (t.raison)(r) }</li> }) }</ul>
+            </details>
+            <button type="button" class="bouton lien" onclick={nouvelle}>{ t.nouvelle_recherche }</button>
+        </section>
+    }
+}

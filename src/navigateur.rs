@@ -1,0 +1,138 @@
+//! Browser effects: the panic screen, the URL, the stored language, today's date, location.
+
+use parcours_core::lien::{EtatLien, Langue};
+use parcours_core::programme::Date;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A panic shows a plain-language message instead of a dead page.
+pub fn installer_panique() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(body) = doc.body() {
+            // Static text only: nothing of the panic's content reaches the page.
+            body.set_inner_html(
+                "<main class=\"panne\" role=\"alert\"><h1>Une erreur est survenue</h1>\
+                 <p>L’application a rencontré un problème inattendu. Rechargez la page : \
+                 vos réponses ne sont enregistrées nulle part.</p>\
+                 <p lang=\"en\">Something went wrong. Please reload the page.</p>\
+                 <p><a href=\"./\">Recharger la page</a></p></main>",
+            );
+        }
+    }));
+}
+
+pub fn lire_lien() -> EtatLien {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| EtatLien::depuis_requete(&s))
+        .unwrap_or_default()
+}
+
+/// Records the state in the URL: a new history entry (`pousser`) or the current one replaced.
+pub fn ecrire_lien(e: &EtatLien, pousser: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(h) = w.history() else { return };
+    let actuel = w.location().search().unwrap_or_default();
+    let mut nouveau = e.vers_requete();
+    if nouveau == actuel {
+        return;
+    }
+    if nouveau.is_empty() {
+        nouveau = w.location().pathname().unwrap_or_else(|_| "./".into());
+    }
+    let _ = if pousser {
+        h.push_state_with_url(&JsValue::NULL, "", Some(&nouveau))
+    } else {
+        h.replace_state_with_url(&JsValue::NULL, "", Some(&nouveau))
+    };
+}
+
+const CLE_LANGUE: &str = "parcours.langue";
+
+/// The language: the link's, else the one chosen before on this device, else the browser's.
+pub fn langue_initiale(lien: &EtatLien) -> Langue {
+    if let Some(l) = lien.langue {
+        return l;
+    }
+    let stockee = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(CLE_LANGUE).ok().flatten())
+        .and_then(|c| Langue::depuis_code(&c));
+    if let Some(l) = stockee {
+        return l;
+    }
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Langue::depuis_code(l.get(..2).unwrap_or("")))
+        .unwrap_or_default()
+}
+
+/// Applies the language to `<html lang dir>` and remembers it (the only thing stored).
+pub fn appliquer_langue(l: Langue) {
+    let Some(w) = web_sys::window() else { return };
+    if let Some(html) = w.document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", l.code());
+        let _ = html.set_attribute("dir", if l.rtl() { "rtl" } else { "ltr" });
+    }
+    if let Ok(Some(s)) = w.local_storage() {
+        let _ = s.set_item(CLE_LANGUE, l.code());
+    }
+}
+
+pub fn aujourd_hui() -> Option<Date> {
+    let d = js_sys::Date::new_0();
+    Date::nouvelle(d.get_full_year() as i32, (d.get_month() + 1) as u8, d.get_date() as u8)
+}
+
+/// What a location request gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Position {
+    Trouvee { lon: f64, lat: f64, precision_m: f64 },
+    Refusee,
+    Delai,
+    Indisponible,
+}
+
+/// Asks the browser for the device's position, once.
+pub fn demander_position(rappel: impl Fn(Position) + 'static) {
+    let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        rappel(Position::Indisponible);
+        return;
+    };
+    let rappel = std::rc::Rc::new(rappel);
+    let r1 = rappel.clone();
+    let succes = Closure::once_into_js(move |p: web_sys::Position| {
+        let c = p.coords();
+        r1(Position::Trouvee {
+            lon: c.longitude(),
+            lat: c.latitude(),
+            precision_m: c.accuracy(),
+        });
+    });
+    let r2 = rappel.clone();
+    let echec = Closure::once_into_js(move |e: web_sys::PositionError| {
+        r2(match e.code() {
+            web_sys::PositionError::PERMISSION_DENIED => Position::Refusee,
+            web_sys::PositionError::TIMEOUT => Position::Delai,
+            _ => Position::Indisponible,
+        });
+    });
+    let options = web_sys::PositionOptions::new();
+    options.set_enable_high_accuracy(true);
+    options.set_timeout(15_000);
+    options.set_maximum_age(60_000);
+    if geo
+        .get_current_position_with_error_callback_and_options(
+            succes.unchecked_ref(),
+            Some(echec.unchecked_ref()),
+            &options,
+        )
+        .is_err()
+    {
+        rappel(Position::Indisponible);
+    }
+}

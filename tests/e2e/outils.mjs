@@ -1,0 +1,91 @@
+// Shared by the end-to-end tests: a static server for dist/ on 127.0.0.1, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { join, extname, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const RACINE = fileURLToPath(new URL("../../", import.meta.url));
+export const DIST = process.env.PARCOURS_DIST ?? join(RACINE, "dist");
+export const ARTEFACTS = join(RACINE, "tests/e2e/artifacts");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".bin": "application/octet-stream",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Serves `racine` on 127.0.0.1 (a free port); `surcharge(url)` may answer instead. */
+export async function servir(racine = DIST, surcharge = null) {
+  const serveur = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (surcharge) {
+      const r = await surcharge(url, req);
+      if (r) {
+        res.writeHead(r.status ?? 200, r.headers ?? {});
+        res.end(r.body ?? "");
+        return;
+      }
+    }
+    let chemin = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (chemin.endsWith("/")) chemin += "index.html";
+    const fichier = join(racine, chemin);
+    try {
+      if (!(await stat(fichier)).isFile()) throw new Error("not a file");
+      const corps = await readFile(fichier);
+      res.writeHead(200, { "content-type": TYPES[extname(fichier)] ?? "application/octet-stream" });
+      res.end(corps);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => serveur.listen(0, "127.0.0.1", ok));
+  const { port } = serveur.address();
+  return { url: `http://127.0.0.1:${port}/`, fermer: () => new Promise((ok) => serveur.close(ok)), port };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+export async function lancer() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A phone-sized page that records every request and console error. */
+export async function page(navigateur, options = {}) {
+  const contexte = await navigateur.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "fr-FR",
+    ...options,
+  });
+  const p = await contexte.newPage();
+  p.requetes = [];
+  p.erreurs = [];
+  p.on("request", (r) => p.requetes.push(r.url()));
+  p.on("pageerror", (e) => p.erreurs.push(String(e)));
+  p.on("console", (m) => { if (m.type() === "error") p.erreurs.push(m.text()); });
+  return { contexte, p };
+}
+
+/** Runs axe-core in the page; returns the violations. */
+export async function axe(p) {
+  const source = await readFile(join(RACINE, "node_modules/axe-core/axe.min.js"), "utf8");
+  await p.evaluate(source);
+  return p.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, cibles: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+}
