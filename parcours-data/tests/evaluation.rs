@@ -1,0 +1,181 @@
+//! The targets of the search and eligibility issues, on the evaluation files of ../shared/eval,
+//! and the consistency of the programme with the real data. Scored with the same rules as
+//! `score.py` and `score_check.py`.
+
+use parcours_core::decision::{Decision, Verificateur};
+use parcours_core::geometrie::Localisation;
+use parcours_core::normalisation::plier;
+use parcours_core::programme::Statut;
+use parcours_core::recherche::Moteur;
+use parcours_data::commandes::Verification;
+use parcours_data::pipeline::{self, Entrees, Sources};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn racine() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn partage() -> PathBuf {
+    let p = racine().join("../shared");
+    assert!(p.is_dir(), "{} is missing", p.display());
+    p
+}
+
+fn assets() -> &'static PathBuf {
+    static A: OnceLock<PathBuf> = OnceLock::new();
+    A.get_or_init(|| {
+        let r = racine();
+        let e = Entrees {
+            sources: Sources::lire(&r.join("config/sources.toml")).unwrap(),
+            donnees: std::env::var_os("PARCOURS_DONNEES")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| partage().join("data")),
+            programme: r.join("config/programme.toml"),
+            iris: None,
+            adresses: None,
+            qpv: None,
+        };
+        let sortie = std::env::temp_dir().join(format!("parcours-eval-{}", std::process::id()));
+        pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();
+        sortie
+    })
+}
+
+fn rue(s: &str) -> String {
+    plier(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn numero(n: Option<u64>, rep: &str) -> Option<String> {
+    n.map(|n| format!("{n}{}", rep.chars().next().map(|c| c.to_ascii_lowercase().to_string()).unwrap_or_default()))
+}
+
+#[test]
+fn address_search_beats_the_targets() {
+    let d = pipeline::charger(assets()).unwrap();
+    let moteur = Moteur::new(d.adresses);
+    let tsv = std::fs::read_to_string(partage().join("eval/address-queries-dev.tsv")).unwrap();
+    let mut par_cat: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for ligne in tsv.lines().skip(1) {
+        let c: Vec<&str> = ligne.split('\t').collect();
+        let (cat, q, n, rep, voie) = (c[0], c[1], c[2], c[3], c[4]);
+        let attendu = (numero(n.parse().ok(), rep), rue(voie));
+        let r = moteur.rechercher(q, 5);
+        let rang = r.iter().position(|x| {
+            let k = (numero(x.numero.map(u64::from), &x.rep), rue(&x.nom_voie));
+            k.0.is_some() && k == attendu
+        });
+        for k in [cat, "overall"] {
+            let s = par_cat.entry(k.to_string()).or_default();
+            s[0] += 1;
+            s[1] += usize::from(rang == Some(0));
+            s[2] += usize::from(rang.is_some());
+        }
+    }
+    let pct = |a: usize, n: usize| 100.0 * a as f64 / n as f64;
+    for (cat, [n, t1, t5]) in &par_cat {
+        eprintln!("{cat:<12} {n:>5} top1 {:6.2} top5 {:6.2}", pct(*t1, *n), pct(*t5, *n));
+        assert!(pct(*t1, *n) >= 98.5, "{cat}: top-1 {:.2} < 98.5", pct(*t1, *n));
+    }
+    let [n, t1, t5] = par_cat["overall"];
+    assert!(pct(t1, n) >= 99.5, "top-1 {:.2} < 99.5", pct(t1, n));
+    assert!(pct(t5, n) >= 99.8, "top-5 {:.2} < 99.8", pct(t5, n));
+}
+
+#[test]
+fn eligibility_is_right_on_every_point_and_the_addresses() {
+    let v = Verification::charger(assets()).unwrap();
+    let cas = std::fs::read_to_string(partage().join("eval/check-cases-dev.jsonl")).unwrap();
+    let mut par_type: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    let mut fautes = Vec::new();
+    for l in cas.lines().filter(|l| !l.trim().is_empty()) {
+        let c: serde_json::Value = serde_json::from_str(l).unwrap();
+        let r = v.repondre(&c["input"].to_string());
+        let juste = c["expected"].as_object().unwrap().iter().all(|(k, e)| {
+            let f = |x: &serde_json::Value| plier(x.as_str().unwrap_or_default()).replace('\u{2019}', "'");
+            f(&r[k]) == f(e)
+        });
+        let s = par_type.entry(c["kind"].as_str().unwrap().to_string()).or_default();
+        s[0] += 1;
+        s[1] += usize::from(juste);
+        if !juste && fautes.len() < 10 {
+            fautes.push(format!("{} → {} {}", c, r["decision"], r["iris"]));
+        }
+    }
+    for (k, [n, ok]) in &par_type {
+        eprintln!("{k:<16} {ok}/{n}");
+    }
+    let [n, ok] = par_type["adresse"];
+    assert!(ok as f64 >= 0.995 * n as f64, "adresse {ok}/{n}: {fautes:#?}");
+    for k in ["point", "point_aleatoire"] {
+        let [n, ok] = par_type[k];
+        assert_eq!(ok, n, "{k}: {fautes:#?}");
+    }
+}
+
+#[test]
+fn the_programme_is_consistent_with_the_data() {
+    let d = pipeline::charger(assets()).unwrap();
+    let moteur = Moteur::new(d.adresses.clone());
+    let v = Verificateur::nouveau(d.carte.clone(), d.programme.clone());
+    // Every covered IRIS has at least one address; no address is in two territories unless
+    // it is near a boundary. Also the decision counts over every address, for the report.
+    let mut adresses_par_iris: BTreeMap<String, usize> = BTreeMap::new();
+    let mut decisions: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut motifs: BTreeMap<String, usize> = BTreeMap::new();
+    for voie in &d.adresses.voies {
+        for a in &voie.numeros {
+            let (lon, lat) = (a.position[0] as f64 / 1e6, a.position[1] as f64 / 1e6);
+            match v.localisateur().localiser_lonlat(lon, lat, 0.0) {
+                Localisation::Dedans { iris, .. } => {
+                    *adresses_par_iris.entry(d.carte.iris[iris].code.clone()).or_default() += 1
+                }
+                Localisation::PresDUneLimite { proches, .. } => {
+                    let dedans: Vec<_> = proches.iter().filter(|p| p.dedans).collect();
+                    let territoires: std::collections::BTreeSet<String> = dedans
+                        .iter()
+                        .filter_map(|p| match d.programme.statut(&d.carte.iris[p.iris].code) {
+                            Statut::Couvert { territoire, .. } => Some(territoire.nom.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    if territoires.len() > 1 {
+                        // In two territories at once: only in an overlap sliver, near a boundary.
+                        let (dec, _) = v.decider_lieu(&parcours_core::decision::Lieu { lon, lat, precision_m: 0.0 });
+                        assert!(matches!(dec, Decision::AConfirmer { .. }), "{} {}", a.numero, voie.nom);
+                    }
+                    for p in dedans {
+                        *adresses_par_iris.entry(d.carte.iris[p.iris].code.clone()).or_default() += 1;
+                    }
+                }
+                Localisation::Dehors { .. } => {}
+            }
+            let r = moteur.rechercher(&format!("{} {} {}", a.numero, a.rep, voie.nom), 1);
+            let (dec, _) = v.decider_adresse(&r[0]);
+            *decisions.entry(dec.code()).or_default() += 1;
+            if let Decision::AConfirmer { motifs: m, .. } = dec {
+                for x in m {
+                    let nom = serde_json::to_value(&x).unwrap()["motif"].as_str().unwrap().to_string();
+                    *motifs.entry(nom).or_default() += 1;
+                }
+            }
+        }
+    }
+    eprintln!("decisions over every address: {decisions:?}; to be confirmed because: {motifs:?}");
+    // The demonstration extract holds about a tenth of Dijon's addresses: Stalingrad
+    // (212311702) and Le Bocage (212319804, an activity IRIS) have none in it. Listed so that
+    // the test fails both when another covered IRIS has no address and when these gain some.
+    const SANS_ADRESSE_DANS_L_EXTRAIT: [&str; 2] = ["212311702", "212319804"];
+    let mut vides = Vec::new();
+    for t in &d.programme.territoires {
+        for q in &t.quartiers {
+            for i in &q.iris {
+                if adresses_par_iris.get(&i.code).copied().unwrap_or(0) == 0 {
+                    vides.push(i.code.as_str());
+                }
+            }
+        }
+    }
+    assert_eq!(vides, SANS_ADRESSE_DANS_L_EXTRAIT, "covered IRIS without any address");
+}

@@ -1,0 +1,183 @@
+//! The pipeline on small fixtures we made (tests/fixtures), its errors, and on the real data of
+//! ../shared/data.
+
+use parcours_core::decision::{Decision, Lieu, Verificateur};
+use parcours_data::pipeline::{self, Entrees, Sources};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn entrees() -> Entrees {
+    let f = fixtures();
+    Entrees {
+        sources: Sources::lire(&f.join("sources.toml")).unwrap(),
+        donnees: f.clone(),
+        programme: f.join("programme.toml"),
+        iris: None,
+        adresses: None,
+        qpv: None,
+    }
+}
+
+fn temporaire(nom: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("parcours-test-{}-{nom}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn fixtures_build_verify_and_are_deterministic() {
+    let c1 = pipeline::construire(&entrees()).unwrap();
+    let c2 = pipeline::construire(&entrees()).unwrap();
+    assert_eq!(c1.fichiers, c2.fichiers, "two runs give identical bytes");
+    let sortie = temporaire("fixtures");
+    pipeline::ecrire(&c1, &sortie).unwrap();
+    let rapport = pipeline::verifier(&sortie).unwrap();
+    assert!(rapport[0].starts_with("carte.bin: 4 IRIS"), "{rapport:?}");
+    assert!(rapport[1].starts_with("adresses.bin: 11 addresses in 4 voies"), "{rapport:?}");
+    let m = &c1.manifeste.assets;
+    assert_eq!(m[0].sources[0].lus, 5);
+    assert_eq!(m[0].sources[0].retenus, 4);
+    assert_eq!(m[1].sources[0].retenus, 11);
+    assert_eq!(m[1].sha256.len(), 64);
+    // No temporary file is left behind.
+    let restes: Vec<_> = std::fs::read_dir(&sortie)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(restes.is_empty(), "{restes:?}");
+}
+
+#[test]
+fn gzip_ban_reads_the_same() {
+    use std::io::Write;
+    let d = temporaire("gzip");
+    let csv = std::fs::read(fixtures().join("adresses.csv")).unwrap();
+    let gz = d.join("adresses-99.csv.gz");
+    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    enc.write_all(&csv).unwrap();
+    enc.finish().unwrap();
+    let mut e = entrees();
+    e.adresses = Some(gz);
+    assert_eq!(
+        pipeline::construire(&e).unwrap().fichiers,
+        pipeline::construire(&entrees()).unwrap().fichiers
+    );
+}
+
+fn erreur_avec(modifier: impl Fn(&str) -> Vec<u8>, fichier: &str, attendu: &[&str]) {
+    let d = temporaire(&format!("err-{}", attendu[0].replace(' ', "_")));
+    let src = std::fs::read_to_string(fixtures().join(fichier)).unwrap();
+    let f = d.join(fichier);
+    std::fs::write(&f, modifier(&src)).unwrap();
+    let mut e = entrees();
+    match fichier {
+        "adresses.csv" => e.adresses = Some(f.clone()),
+        _ => e.iris = Some(f.clone()),
+    }
+    let msg = match pipeline::construire(&e) {
+        Ok(_) => panic!("expected an error for {attendu:?}"),
+        Err(x) => x.to_string(),
+    };
+    assert!(msg.contains(&f.display().to_string()), "names the file: {msg}");
+    for a in attendu {
+        assert!(msg.contains(a), "{msg:?} should contain {a:?}");
+    }
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    erreur_avec(|s| s.replacen(";3;bis;", ";trois;bis;", 1).into_bytes(), "adresses.csv", &["row 4", "numero \"trois\" is not a number"]);
+    erreur_avec(|s| s.replace("numero;", "num;").into_bytes(), "adresses.csv", &["header", "missing column \"numero\""]);
+    erreur_avec(
+        |s| {
+            let mut b = s.as_bytes().to_vec();
+            // "Église" in Windows-1252: É = 0xC9.
+            let i = s.find("Église").unwrap();
+            b.splice(i..i + "É".len(), [0xC9u8]);
+            b
+        },
+        "adresses.csv",
+        &["row 9", "not UTF-8", "Windows-1252"],
+    );
+    erreur_avec(|s| s.replace("\"999990102\"", "\"99999010\"").into_bytes(), "iris.geojson", &["feature 1", "is not 9 characters"]);
+    erreur_avec(
+        |s| {
+            // Open the first ring: drop its closing position.
+            let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+            v["features"][0]["geometry"]["coordinates"][0].as_array_mut().unwrap().pop();
+            v.to_string().into_bytes()
+        },
+        "iris.geojson",
+        &["feature 0 (CODE_IRIS 999990101)", "not closed"],
+    );
+    erreur_avec(
+        |s| s.replacen("5.0,", "850000.0,", 1).into_bytes(),
+        "iris.geojson",
+        &["not longitude/latitude"],
+    );
+}
+
+#[test]
+fn a_programme_naming_an_unknown_iris_is_refused() {
+    let d = temporaire("programme");
+    let p = std::fs::read_to_string(fixtures().join("programme.toml")).unwrap();
+    let f = d.join("programme.toml");
+    std::fs::write(&f, p.replace("999990102", "999990199")).unwrap();
+    let mut e = entrees();
+    e.programme = f;
+    let msg = pipeline::construire(&e).err().unwrap().to_string();
+    assert!(msg.contains("IRIS 999990199 is not in the IRIS data"), "{msg}");
+}
+
+fn verificateur(e: &Entrees) -> Verificateur {
+    let sortie = temporaire(&format!("verif-{}", e.qpv.is_some()));
+    pipeline::ecrire(&pipeline::construire(e).unwrap(), &sortie).unwrap();
+    let d = pipeline::charger(&sortie).unwrap();
+    Verificateur::nouveau(d.carte, d.programme)
+}
+
+#[test]
+fn qpv_polygons_decide_when_given() {
+    let lieu = |lon, lat| Lieu { lon, lat, precision_m: 0.0 };
+    // Without QPV: the priority IRIS decides, the whole square.
+    let sans = verificateur(&entrees());
+    assert!(matches!(sans.decider_lieu(&lieu(5.0205, 47.0005)).0, Decision::ZonePrioritaire { .. }));
+    // With QPV: inside the polygon (smaller than the IRIS) → priority zone; outside it but in
+    // the IRIS → outside the programme; inside the hole of the IRIS → the polygon still says.
+    let mut e = entrees();
+    e.qpv = Some(fixtures().join("qpv.geojson"));
+    let avec = verificateur(&e);
+    assert_eq!(avec.carte.qpv.len(), 1);
+    assert!(matches!(avec.decider_lieu(&lieu(5.023, 47.002)).0, Decision::ZonePrioritaire { .. }));
+    assert!(matches!(avec.decider_lieu(&lieu(5.0203, 47.0095)).0, Decision::HorsTerritoire { .. }));
+    // Near the QPV edge (within the point's precision): to be confirmed.
+    let bord = Lieu { lon: 5.021, lat: 47.005, precision_m: 20.0 };
+    assert!(matches!(avec.decider_lieu(&bord).0, Decision::AConfirmer { .. }));
+}
+
+#[test]
+fn the_real_dijon_data_builds_with_the_expected_counts() {
+    let racine = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let donnees = std::env::var_os("PARCOURS_DONNEES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| racine.join("../shared/data"));
+    assert!(donnees.is_dir(), "the shared data folder {} is missing", donnees.display());
+    let e = Entrees {
+        sources: Sources::lire(&racine.join("config/sources.toml")).unwrap(),
+        donnees,
+        programme: racine.join("config/programme.toml"),
+        iris: None,
+        adresses: None,
+        qpv: None,
+    };
+    let c = pipeline::construire(&e).unwrap();
+    let m = &c.manifeste.assets;
+    assert_eq!(m[0].sources[0].retenus, 66, "Dijon IRIS");
+    assert_eq!(m[1].sources[0].lus, 2276, "rows of adresses-dijon-extrait.csv");
+    assert_eq!(m[1].sources[0].retenus, 2276, "distinct addresses");
+}

@@ -1,0 +1,120 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the browser effects and a
+//! component rendered for real.
+#![cfg(target_arch = "wasm32")]
+
+use parcours::composants::recherche::RechercheAdresse;
+use parcours::donnees::Donnees;
+use parcours::navigateur;
+use parcours_core::asset::{Carte, Manifeste};
+use parcours_core::decision::Verificateur;
+use parcours_core::lien::{EtatLien, Langue};
+use parcours_core::programme::{Date, Periode, Programme};
+use parcours_core::recherche::{IndexAdresses, Moteur, Numero};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn the_link_holds_the_state_and_the_language_sets_lang_and_dir() {
+    let e = EtatLien {
+        adresse: Some("8 Rue Paul Cabet, 21000 Dijon".into()),
+        age: Some(7),
+        langue: Some(Langue::Ar),
+        ..EtatLien::default()
+    };
+    navigateur::ecrire_lien(&e, true);
+    assert_eq!(navigateur::lire_lien(), e);
+    navigateur::appliquer_langue(Langue::Ar);
+    let html = gloo::utils::document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    navigateur::appliquer_langue(Langue::Fr);
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
+    navigateur::ecrire_lien(&EtatLien::default(), false);
+}
+
+fn donnees() -> Rc<Donnees> {
+    let numeros = vec![Numero { numero: 8, rep: String::new(), position: [5_040_000, 47_330_000] }];
+    let index = IndexAdresses::construire(vec![(
+        "RUE PAUL CABET".into(),
+        "21000".into(),
+        "21231".into(),
+        "Dijon".into(),
+        numeros,
+    )]);
+    let date = Date::nouvelle(2016, 9, 1).unwrap();
+    let programme = Programme {
+        nom: "Test".into(),
+        association: "les PEP 21".into(),
+        age_min: 2,
+        age_max: 16,
+        periode: Periode { debut: date, fin: date },
+        plafond_euros: 0,
+        communes: vec!["21231".into()],
+        source: String::new(),
+        geocodeur_en_ligne: String::new(),
+        contact_pre: Default::default(),
+        territoires: vec![],
+        zones_prioritaires: vec![],
+    };
+    let carte = Carte { millesime: "2020".into(), precision_m: 13.0, iris: vec![], qpv: vec![] };
+    Rc::new(Donnees {
+        manifeste: Manifeste { format_version: 1, precision_iris_m: 13.0, assets: vec![] },
+        moteur: Moteur::new(index),
+        verificateur: Verificateur::nouveau(carte, programme),
+    })
+}
+
+#[wasm_bindgen_test]
+async fn typing_shows_announced_suggestions_and_enter_chooses() {
+    let hote = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&hote).unwrap();
+    let choisi = Rc::new(std::cell::RefCell::new(None::<String>));
+    let c = choisi.clone();
+    #[derive(Properties, PartialEq)]
+    struct P {
+        d: Rc<Donnees>,
+        cb: Callback<parcours_core::recherche::Resultat>,
+    }
+    #[function_component]
+    fn Hote(p: &P) -> Html {
+        html! { <RechercheAdresse donnees={p.d.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
+    }
+    let props = P { d: donnees(), cb: Callback::from(move |r: parcours_core::recherche::Resultat| *c.borrow_mut() = Some(r.label)) };
+    yew::Renderer::<Hote>::with_root_and_props(hote.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let champ: web_sys::HtmlInputElement = gloo::utils::document()
+        .get_element_by_id("adresse")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(champ.get_attribute("role").as_deref(), Some("combobox"));
+    assert_eq!(champ.get_attribute("aria-expanded").as_deref(), Some("false"));
+    champ.set_value("8 r paul cab");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    champ
+        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+
+    assert_eq!(champ.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let options = hote.query_selector_all("[role=option]").unwrap();
+    assert_eq!(options.length(), 1);
+    let statut = hote.query_selector("[role=status]").unwrap().unwrap();
+    assert!(statut.text_content().unwrap().starts_with("1 suggestion"));
+
+    let k = web_sys::KeyboardEventInit::new();
+    k.set_key("Enter");
+    k.set_bubbles(true);
+    champ
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &k).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(choisi.borrow().as_deref(), Some("8 Rue Paul Cabet, 21000 Dijon"));
+    assert_eq!(champ.value(), "8 Rue Paul Cabet, 21000 Dijon");
+}
