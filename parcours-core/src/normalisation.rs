@@ -43,6 +43,8 @@ pub const ABREVIATIONS: &[(&str, &str)] = &[
     ("sq", "square"),
     ("rpt", "rond point"),
     ("rdpt", "rond point"),
+    ("rd", "rond"),
+    ("pt", "point"),
     ("pas", "passage"),
     ("pass", "passage"),
     ("psg", "passage"),

@@ -255,7 +255,7 @@ impl Moteur {
 
         let mut notes: Vec<(f32, u32)> = candidates
             .into_iter()
-            .map(|v| (self.noter(v, requete, &mots, &appariements), v))
+            .filter_map(|v| Some((self.noter(v, requete, &mots, &appariements)?, v)))
             .collect();
         notes.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
@@ -329,10 +329,18 @@ impl Moteur {
         out
     }
 
-    fn noter(&self, v: u32, requete: &Requete, mots: &[&Mot], app: &[Appariements]) -> f32 {
+    /// The voie's score for the query, or None when it is not a candidate after all.
+    fn noter(&self, v: u32, requete: &Requete, mots: &[&Mot], app: &[Appariements]) -> Option<f32> {
         let voie = self.voie(v);
         let mut score = 0.0;
         let mut utilises = [false; 32];
+        let lettres = |m: &Mot| m.forme.chars().count();
+        let significatifs_tapes: usize = mots
+            .iter()
+            .filter(|m| m.classe == Classe::Significatif)
+            .map(|m| lettres(m))
+            .sum();
+        let mut significatifs_trouves = 0;
         for (m, a) in mots.iter().zip(app) {
             let poids = match m.classe {
                 Classe::Type => POIDS_TYPE,
@@ -354,10 +362,18 @@ impl Moteur {
                 Some((q, k)) => {
                     utilises[k] = true;
                     score += poids * q;
+                    if m.classe == Classe::Significatif {
+                        significatifs_trouves += lettres(m);
+                    }
                 }
                 None if m.classe == Classe::Article => {}
                 None => score -= poids * PENALITE_MOT_ABSENT,
             }
+        }
+        // Most of what names the voie must be there (in letters): a query that shares one
+        // short word with a voie is not about it.
+        if 2 * significatifs_trouves < significatifs_tapes {
+            return None;
         }
         for (k, &t) in voie.jetons.iter().enumerate().take(32) {
             if !utilises[k] && self.classes[t as usize] == Classe::Significatif {
@@ -377,7 +393,7 @@ impl Moteur {
                 Trouve::Absent => 0.0,
             };
         }
-        score
+        Some(score)
     }
 
     fn resultat(&self, v: u32, requete: &Requete, score: f32) -> Resultat {

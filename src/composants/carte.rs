@@ -8,7 +8,6 @@ use parcours_core::geometrie::Xy;
 use parcours_core::lien::{Langue, PointLien};
 use parcours_core::programme::{Equipe, Statut};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -73,14 +72,13 @@ pub fn Carte(p: &Props) -> Html {
         PointLien { lon, lat, precision_m: 0.0 }
     };
 
+    let plan = use_node_ref();
     let toucher = {
         let vue = vue.clone();
         let provisoire = provisoire.clone();
+        let plan = plan.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(svg) = e
-                .current_target()
-                .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some(svg) = plan.cast::<web_sys::Element>() else {
                 return;
             };
             let r = svg.get_bounding_client_rect();
@@ -153,7 +151,7 @@ pub fn Carte(p: &Props) -> Html {
                 <button type="button" class="bouton outil" onclick={recentrer}>{ t.recentrer }</button>
                 <button type="button" class="bouton outil" onclick={centre}>{ t.carte_point }{ " ⌖" }</button>
             </div>
-            <svg class="plan" role="img" aria-labelledby="titre-carte" aria-describedby="aide-carte"
+            <svg ref={plan} class="plan" role="img" aria-labelledby="titre-carte" aria-describedby="aide-carte"
                 viewBox={format!("{:.0} {:.0} {:.0} {:.0}", v[0], v[1], v[2], v[3])} onclick={toucher}>
                 <defs>
                     <pattern id="hachures" width="60" height="60" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -1,0 +1,212 @@
+// End-to-end journeys of the check page in Debian's headless Chromium at phone size, against
+// the built site served on 127.0.0.1. No sleeps: every wait is on a state of the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { servir, lancer, page, axe, ARTEFACTS } from "./outils.mjs";
+
+let serveur, navigateur;
+before(async () => {
+  await mkdir(ARTEFACTS, { recursive: true });
+  serveur = await servir();
+  navigateur = await lancer();
+});
+after(async () => {
+  await navigateur?.close();
+  await serveur?.fermer();
+});
+
+async function ouvrir(options = {}, chemin = "") {
+  const { contexte, p } = await page(navigateur, options);
+  await p.goto(serveur.url + chemin);
+  await p.waitForSelector("#adresse");
+  return { contexte, p };
+}
+
+async function sansViolation(p, etat) {
+  const v = await axe(p);
+  assert.deepEqual(v, [], `axe-core violations (${etat}): ${JSON.stringify(v, null, 1)}`);
+}
+
+/** Types an address, waits for the suggestions, takes the first with Enter. */
+async function chercher(p, texte) {
+  await p.fill("#adresse", texte);
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  return p.waitForSelector(".reponse");
+}
+
+async function decision(p) {
+  return p.getAttribute(".reponse", "data-decision");
+}
+
+function seulementNotreOrigine(p) {
+  const autres = p.requetes.filter((u) => !u.startsWith(serveur.url) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(autres, [], "requests to another origin");
+}
+
+test("first screen: the programme, what stays on the device, the sources", async () => {
+  const { contexte, p } = await ouvrir();
+  assert.match(await p.textContent("h1"), /accompagné/);
+  assert.match(await p.textContent(".confidentialite"), /Tout reste sur votre appareil/);
+  const sources = await p.textContent(".sources");
+  assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
+  assert.match(sources, /Base Adresse Nationale/);
+  assert.equal(await p.getAttribute("html", "lang"), "fr");
+  await sansViolation(p, "first screen");
+  assert.deepEqual(p.erreurs, []);
+  await contexte.close();
+});
+
+const CAS = [
+  { nom: "eligible north", saisie: "6 place de la france libre", decision: "eligible", texte: /équipe nord/ },
+  { nom: "eligible south, typo and abbreviation", saisie: "2 av du mont blnc", decision: "eligible", texte: /équipe sud/ },
+  { nom: "Grésilles", saisie: "13 impasse de reggio", decision: "zone_prioritaire", texte: /Grésilles/ },
+  { nom: "Fontaine d'Ouche", saisie: "30 pl de la fontaine d'ouche", decision: "zone_prioritaire", texte: /Fontaine d’Ouche|Fontaine d'Ouche/ },
+  { nom: "outside the territories", saisie: "7 rue victor dumay", decision: "hors_territoire", texte: /pas dans les quartiers/ },
+  { nom: "partial IRIS: to be confirmed", saisie: "1 place de la republique", decision: "a_confirmer", texte: /vérifier/ },
+];
+
+for (const c of CAS) {
+  test(`answer: ${c.nom}`, async () => {
+    const { contexte, p } = await ouvrir();
+    const t0 = await p.evaluate(() => performance.now());
+    await chercher(p, c.saisie);
+    const t1 = await p.evaluate(() => performance.now());
+    console.log(`# ${c.nom}: answer ${Math.round(t1 - t0)} ms after typing; page load to answer ${Math.round(t1)} ms`);
+    assert.equal(await decision(p), c.decision);
+    assert.match(await p.textContent(".reponse"), c.texte);
+    // Focus moved to the answer; the link holds the state.
+    assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
+    assert.match(p.url(), /adresse=/);
+    await p.click(".reponse details summary");
+    await sansViolation(p, c.nom);
+    await p.screenshot({ path: join(ARTEFACTS, `reponse-${c.decision}-${c.nom.replace(/\W+/g, "-")}.png`), fullPage: true });
+    seulementNotreOrigine(p);
+    assert.deepEqual(p.erreurs, []);
+    await contexte.close();
+  });
+}
+
+test("the link keeps the answer across a reload, and the back button returns", async () => {
+  const { contexte, p } = await ouvrir();
+  await chercher(p, "6 place de la france libre");
+  await p.fill("#age", "7");
+  await p.waitForFunction(() => location.search.includes("age=7"));
+  await p.reload();
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(await p.inputValue("#age"), "7");
+  await chercher(p, "7 rue victor dumay");
+  assert.equal(await decision(p), "hors_territoire");
+  await p.goBack();
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  await contexte.close();
+});
+
+test("age outside 2–16 answers first", async () => {
+  const { contexte, p } = await ouvrir();
+  await chercher(p, "6 place de la france libre");
+  await p.fill("#age", "17");
+  await p.waitForSelector(".reponse[data-decision=hors_age]");
+  await p.fill("#age", "douze");
+  await p.waitForSelector("#age-erreur");
+  assert.equal(await p.getAttribute("#age", "aria-invalid"), "true");
+  await sansViolation(p, "age error");
+  await contexte.close();
+});
+
+test("address absent from the data → my location (emulated) → answer", async () => {
+  const { contexte, p } = await ouvrir({
+    permissions: ["geolocation"],
+    geolocation: { longitude: 5.079116, latitude: 47.298195, accuracy: 12 },
+  });
+  await p.fill("#adresse", "999 rue qui nexiste pas du tout");
+  await p.waitForFunction(() => document.querySelector("[role=status][aria-live]")?.textContent.includes("Aucune"));
+  await p.click(".alternatives summary");
+  await p.click("text=Utiliser ma position");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.match(await p.textContent(".message-position"), /12 m/);
+  assert.match(p.url(), /lon=5\.079116/);
+  await sansViolation(p, "location answer");
+  seulementNotreOrigine(p);
+  await contexte.close();
+});
+
+test("location refused gets a message", async () => {
+  const { contexte, p } = await ouvrir({ permissions: [] });
+  await p.click(".alternatives summary");
+  await p.click("text=Utiliser ma position");
+  await p.waitForFunction(() => /autorisé/.test(document.querySelector(".message-position")?.textContent ?? ""));
+  await contexte.close();
+});
+
+test("a tap on the map sets a point, then confirm gives the answer", async () => {
+  const { contexte, p } = await ouvrir();
+  await p.click(".alternatives summary");
+  const carte = await p.waitForSelector("svg.plan");
+  await sansViolation(p, "map");
+  const b = await carte.boundingBox();
+  await carte.click({ position: { x: b.width * 0.5, y: b.height * 0.5 } });
+  await p.click("text=Vérifier ce lieu");
+  await p.waitForSelector(".reponse");
+  assert.match(p.url(), /lon=/);
+  // Zoom and pan by buttons.
+  const vb = await p.getAttribute("svg.plan", "viewBox");
+  await p.click("button[aria-label=Zoomer]");
+  await p.click("button[aria-label='Déplacer vers le nord']");
+  assert.notEqual(await p.getAttribute("svg.plan", "viewBox"), vb);
+  await p.screenshot({ path: join(ARTEFACTS, "carte.png"), fullPage: true });
+  await contexte.close();
+});
+
+test("keyboard only: type, arrow down, Enter", async () => {
+  const { contexte, p } = await ouvrir();
+  await p.focus("#adresse");
+  await p.keyboard.type("7 rue victor duma");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("ArrowDown");
+  assert.equal(await p.getAttribute("#adresse", "aria-activedescendant"), "suggestion-0");
+  assert.equal(await p.getAttribute("#suggestion-0", "aria-selected"), "true");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse[data-decision=hors_territoire]");
+  await p.keyboard.press("Tab");
+  assert.ok(await p.evaluate(() => document.activeElement && document.activeElement !== document.body));
+  await contexte.close();
+});
+
+for (const [code, attendu, dir] of [["en", /Yes, your address/, "ltr"], ["ar", /نعم/, "rtl"]]) {
+  test(`language ${code}`, async () => {
+    const { contexte, p } = await ouvrir();
+    await p.selectOption(".langue select", code);
+    await p.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await p.getAttribute("html", "dir"), dir);
+    await chercher(p, "6 place de la france libre");
+    assert.match(await p.textContent(".reponse"), attendu);
+    assert.match(p.url(), new RegExp(`langue=${code}`));
+    await sansViolation(p, `language ${code}`);
+    await p.screenshot({ path: join(ARTEFACTS, `langue-${code}.png`), fullPage: true });
+    // The choice persists on this device.
+    await p.goto(serveur.url);
+    await p.waitForSelector("#adresse");
+    assert.equal(await p.getAttribute("html", "lang"), code);
+    await contexte.close();
+  });
+}
+
+test("assets that fail to load give a clear error, never a blank page", async () => {
+  for (const [chemin, reponse, motif] of [
+    ["/assets/carte.bin", { status: 404, body: "not found" }, /HTTP 404/],
+    ["/assets/adresses.bin", { status: 200, body: Buffer.from("PRCS\x02\x01\x00\x05\x00\x00\x00\x00\x00\x00\x00hello") }, /checksum/],
+  ]) {
+    const s = await servir(undefined, (url) => (url.pathname === chemin ? reponse : null));
+    const { contexte, p } = await page(navigateur);
+    await p.goto(s.url);
+    await p.waitForSelector(".erreur[role=alert]");
+    assert.match(await p.textContent(".erreur"), motif);
+    assert.match(await p.textContent(".erreur"), /n’ont pas pu être chargées/);
+    await sansViolation(p, `error ${chemin}`);
+    await contexte.close();
+    await s.fermer();
+  }
+});
