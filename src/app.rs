@@ -1,6 +1,8 @@
 //! The page: loading, then the check (address → answer), with its alternatives.
 
-use crate::composants::{carte::Carte, recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources};
+use crate::composants::{
+    carte::Carte, recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
+};
 use crate::donnees::{self, Donnees, ErreurChargement};
 use crate::navigateur::{self, Position};
 use crate::textes::textes;
@@ -57,13 +59,23 @@ fn reponse(d: &Donnees, choix: &Choix, age: Option<u32>) -> Reponse {
             (dec, rs)
         }
     };
-    v.repondre(decision, raisons, age.map(AgeDonne::Annees), navigateur::aujourd_hui())
+    v.repondre(
+        decision,
+        raisons,
+        age.map(AgeDonne::Annees),
+        navigateur::aujourd_hui(),
+    )
 }
 
 /// The state a link describes, resolved against the data.
 fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
     if let Some(a) = &lien.adresse {
-        return d.moteur.rechercher(a, 1).into_iter().next().map(Choix::Adresse);
+        return d
+            .moteur
+            .rechercher(a, 1)
+            .into_iter()
+            .next()
+            .map(Choix::Adresse);
     }
     lien.point.map(Choix::Point)
 }
@@ -131,23 +143,26 @@ pub fn App() -> Html {
     {
         let langue = *langue;
         let pret = matches!(*chargement, Chargement::Pret(_));
-        use_effect_with(((*choix).clone(), *age, langue, pret), move |(choix, age, langue, pret)| {
-            if *pret {
-                let mut e = EtatLien {
-                    age: *age,
-                    langue: (*langue != Langue::Fr).then_some(*langue),
-                    ..EtatLien::default()
-                };
-                match choix {
-                    Some(Choix::Adresse(r)) => e.adresse = Some(r.label.clone()),
-                    Some(Choix::Point(p)) => e.point = Some(*p),
-                    None => {}
+        use_effect_with(
+            ((*choix).clone(), *age, langue, pret),
+            move |(choix, age, langue, pret)| {
+                if *pret {
+                    let mut e = EtatLien {
+                        age: *age,
+                        langue: (*langue != Langue::Fr).then_some(*langue),
+                        ..EtatLien::default()
+                    };
+                    match choix {
+                        Some(Choix::Adresse(r)) => e.adresse = Some(r.label.clone()),
+                        Some(Choix::Point(p)) => e.point = Some(*p),
+                        None => {}
+                    }
+                    let actuel = navigateur::lire_lien();
+                    let nouveau_sujet = actuel.adresse != e.adresse || actuel.point != e.point;
+                    navigateur::ecrire_lien(&e, nouveau_sujet && choix.is_some());
                 }
-                let actuel = navigateur::lire_lien();
-                let nouveau_sujet = actuel.adresse != e.adresse || actuel.point != e.point;
-                navigateur::ecrire_lien(&e, nouveau_sujet && choix.is_some());
-            }
-        });
+            },
+        );
     }
 
     let changer_langue = {
@@ -209,9 +224,15 @@ pub fn App() -> Html {
                 let age = age.clone();
                 let age_texte = age_texte.clone();
                 Callback::from(move |e: InputEvent| {
-                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let v = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value();
                     let t = v.trim();
-                    age.set(if t.is_empty() { None } else { t.parse::<u32>().ok().filter(|a| *a <= 20) });
+                    age.set(if t.is_empty() {
+                        None
+                    } else {
+                        t.parse::<u32>().ok().filter(|a| *a <= 20)
+                    });
                     age_texte.set(v);
                 })
             };
@@ -224,8 +245,17 @@ pub fn App() -> Html {
                     let position = position.clone();
                     let choix = choix.clone();
                     navigateur::demander_position(move |p| {
-                        if let Position::Trouvee { lon, lat, precision_m } = p {
-                            choix.set(Some(Choix::Point(PointLien { lon, lat, precision_m })));
+                        if let Position::Trouvee {
+                            lon,
+                            lat,
+                            precision_m,
+                        } = p
+                        {
+                            choix.set(Some(Choix::Point(PointLien {
+                                lon,
+                                lat,
+                                precision_m,
+                            })));
                         }
                         position.set(EtatPosition::Message(p));
                     });
@@ -241,19 +271,27 @@ pub fn App() -> Html {
             let message_position = match &*position {
                 EtatPosition::Rien => None,
                 EtatPosition::EnCours => Some(t.position_en_cours.to_string()),
-                EtatPosition::Message(Position::Trouvee { precision_m, .. }) => Some(if *precision_m > 100.0 {
-                    (t.position_imprecise)(*precision_m)
-                } else {
-                    (t.position_precision)(*precision_m)
-                }),
+                EtatPosition::Message(Position::Trouvee { precision_m, .. }) => {
+                    Some(if *precision_m > 100.0 {
+                        (t.position_imprecise)(*precision_m)
+                    } else {
+                        (t.position_precision)(*precision_m)
+                    })
+                }
                 EtatPosition::Message(Position::Refusee) => Some(t.position_refusee.to_string()),
                 EtatPosition::Message(Position::Delai) => Some(t.position_delai.to_string()),
-                EtatPosition::Message(Position::Indisponible) => Some(t.position_indisponible.to_string()),
+                EtatPosition::Message(Position::Indisponible) => {
+                    Some(t.position_indisponible.to_string())
+                }
             };
             let rep = (*choix).as_ref().map(|c| reponse(d, c, *age));
             let point_carte = match &*choix {
                 Some(Choix::Point(p)) => Some(*p),
-                Some(Choix::Adresse(r)) => Some(PointLien { lon: r.lon(), lat: r.lat(), precision_m: 0.0 }),
+                Some(Choix::Adresse(r)) => Some(PointLien {
+                    lon: r.lon(),
+                    lat: r.lat(),
+                    precision_m: 0.0,
+                }),
                 None => None,
             };
             let adresse_initiale = match &*choix {

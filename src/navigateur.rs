@@ -85,13 +85,21 @@ pub fn appliquer_langue(l: Langue) {
 
 pub fn aujourd_hui() -> Option<Date> {
     let d = js_sys::Date::new_0();
-    Date::nouvelle(d.get_full_year() as i32, (d.get_month() + 1) as u8, d.get_date() as u8)
+    Date::nouvelle(
+        d.get_full_year() as i32,
+        (d.get_month() + 1) as u8,
+        d.get_date() as u8,
+    )
 }
 
 /// What a location request gives.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Position {
-    Trouvee { lon: f64, lat: f64, precision_m: f64 },
+    Trouvee {
+        lon: f64,
+        lat: f64,
+        precision_m: f64,
+    },
     Refusee,
     Delai,
     Indisponible,

@@ -37,7 +37,11 @@ fn the_link_holds_the_state_and_the_language_sets_lang_and_dir() {
 }
 
 fn donnees() -> Rc<Donnees> {
-    let numeros = vec![Numero { numero: 8, rep: String::new(), position: [5_040_000, 47_330_000] }];
+    let numeros = vec![Numero {
+        numero: 8,
+        rep: String::new(),
+        position: [5_040_000, 47_330_000],
+    }];
     let index = IndexAdresses::construire(vec![(
         "RUE PAUL CABET".into(),
         "21000".into(),
@@ -51,7 +55,10 @@ fn donnees() -> Rc<Donnees> {
         association: "les PEP 21".into(),
         age_min: 2,
         age_max: 16,
-        periode: Periode { debut: date, fin: date },
+        periode: Periode {
+            debut: date,
+            fin: date,
+        },
         plafond_euros: 0,
         communes: vec!["21231".into()],
         source: String::new(),
@@ -60,9 +67,18 @@ fn donnees() -> Rc<Donnees> {
         territoires: vec![],
         zones_prioritaires: vec![],
     };
-    let carte = Carte { millesime: "2020".into(), precision_m: 13.0, iris: vec![], qpv: vec![] };
+    let carte = Carte {
+        millesime: "2020".into(),
+        precision_m: 13.0,
+        iris: vec![],
+        qpv: vec![],
+    };
     Rc::new(Donnees {
-        manifeste: Manifeste { format_version: 1, precision_iris_m: 13.0, assets: vec![] },
+        manifeste: Manifeste {
+            format_version: 1,
+            precision_iris_m: 13.0,
+            assets: vec![],
+        },
         moteur: Moteur::new(index),
         verificateur: Verificateur::nouveau(carte, programme),
     })
@@ -83,7 +99,12 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     fn Hote(p: &P) -> Html {
         html! { <RechercheAdresse donnees={p.d.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
     }
-    let props = P { d: donnees(), cb: Callback::from(move |r: parcours_core::recherche::Resultat| *c.borrow_mut() = Some(r.label)) };
+    let props = P {
+        d: donnees(),
+        cb: Callback::from(move |r: parcours_core::recherche::Resultat| {
+            *c.borrow_mut() = Some(r.label)
+        }),
+    };
     yew::Renderer::<Hote>::with_root_and_props(hote.clone(), props).render();
     yew::scheduler::flush().await;
 
@@ -93,7 +114,10 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
         .dyn_into()
         .unwrap();
     assert_eq!(champ.get_attribute("role").as_deref(), Some("combobox"));
-    assert_eq!(champ.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        champ.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     champ.set_value("8 r paul cab");
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
@@ -102,7 +126,10 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
         .unwrap();
     yew::scheduler::flush().await;
 
-    assert_eq!(champ.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        champ.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     let options = hote.query_selector_all("[role=option]").unwrap();
     assert_eq!(options.length(), 1);
     let statut = hote.query_selector("[role=status]").unwrap().unwrap();
@@ -112,9 +139,14 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     k.set_key("Enter");
     k.set_bubbles(true);
     champ
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &k).unwrap())
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &k).unwrap(),
+        )
         .unwrap();
     yew::scheduler::flush().await;
-    assert_eq!(choisi.borrow().as_deref(), Some("8 Rue Paul Cabet, 21000 Dijon"));
+    assert_eq!(
+        choisi.borrow().as_deref(),
+        Some("8 Rue Paul Cabet, 21000 Dijon")
+    );
     assert_eq!(champ.value(), "8 Rue Paul Cabet, 21000 Dijon");
 }

@@ -136,10 +136,16 @@ impl fmt::Display for AssetError {
                 "unsupported asset format version {trouvee} (this build reads {attendue})"
             ),
             AssetError::Tronque { attendu, trouve } => {
-                write!(f, "truncated asset: payload of {attendu} bytes, {trouve} present")
+                write!(
+                    f,
+                    "truncated asset: payload of {attendu} bytes, {trouve} present"
+                )
             }
             AssetError::OctetsEnTrop { attendu, trouve } => {
-                write!(f, "trailing bytes: payload of {attendu} bytes, {trouve} present")
+                write!(
+                    f,
+                    "trailing bytes: payload of {attendu} bytes, {trouve} present"
+                )
             }
             AssetError::MauvaiseSomme { attendue, calculee } => write!(
                 f,
@@ -214,8 +220,8 @@ pub fn decoder<T: Payload>(octets: &[u8]) -> Result<T, AssetError> {
             calculee,
         });
     }
-    let (valeur, reste) = postcard::take_from_bytes::<T>(payload)
-        .map_err(|e| AssetError::Decodage(e.to_string()))?;
+    let (valeur, reste) =
+        postcard::take_from_bytes::<T>(payload).map_err(|e| AssetError::Decodage(e.to_string()))?;
     if !reste.is_empty() {
         return Err(AssetError::Decodage(format!(
             "{} bytes left after the payload",
@@ -234,7 +240,11 @@ pub fn crc32(octets: &[u8]) -> u32 {
             let mut c = i as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
                 k += 1;
             }
             table[i] = c;
@@ -300,7 +310,10 @@ mod tests {
         ));
         assert!(matches!(
             decoder::<Programme>(&bon),
-            Err(AssetError::MauvaiseNature { attendue: 3, trouvee: 1 })
+            Err(AssetError::MauvaiseNature {
+                attendue: 3,
+                trouvee: 1
+            })
         ));
         let mut somme = bon.clone();
         let dernier = somme.len() - 1;
@@ -323,7 +336,10 @@ mod tests {
             decoder::<Carte>(&bon[..7]),
             Err(AssetError::TropCourt { taille: 7 })
         ));
-        assert_eq!(decoder::<Carte>(b"<!DOCTYPE html><html>"), Err(AssetError::MauvaisMagic));
+        assert_eq!(
+            decoder::<Carte>(b"<!DOCTYPE html><html>"),
+            Err(AssetError::MauvaisMagic)
+        );
     }
 
     #[test]

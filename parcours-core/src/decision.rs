@@ -94,7 +94,9 @@ impl Decision {
     pub fn permet_une_demande(&self) -> bool {
         matches!(
             self,
-            Decision::Eligible { .. } | Decision::ZonePrioritaire { .. } | Decision::AConfirmer { .. }
+            Decision::Eligible { .. }
+                | Decision::ZonePrioritaire { .. }
+                | Decision::AConfirmer { .. }
         )
     }
 }
@@ -103,20 +105,53 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "raison", rename_all = "snake_case")]
 pub enum Raison {
-    AdresseTrouvee { label: String, precision: Precision },
-    PositionDonnee { precision_m: f64 },
-    DansIris { code: String, nom: String },
-    QuartierCouvert { quartier: String, equipe: Equipe, couverture: Couverture },
-    QuartierPrioritaire { zone: String },
-    DansQpv { nom: String },
+    AdresseTrouvee {
+        label: String,
+        precision: Precision,
+    },
+    PositionDonnee {
+        precision_m: f64,
+    },
+    DansIris {
+        code: String,
+        nom: String,
+    },
+    QuartierCouvert {
+        quartier: String,
+        equipe: Equipe,
+        couverture: Couverture,
+    },
+    QuartierPrioritaire {
+        zone: String,
+    },
+    DansQpv {
+        nom: String,
+    },
     HorsProgramme,
-    LimiteProche { distance_m: f64, tolerance_m: f64 },
+    LimiteProche {
+        distance_m: f64,
+        tolerance_m: f64,
+    },
     BordDeLaCommune,
-    HorsDesIris { distance_m: Option<f64> },
-    Interpolee { voisins: usize, accord: bool },
-    VoieSeulement { numeros: usize, accord: bool },
-    Age { age: u32, min: u32, max: u32 },
-    Millesime { iris: String },
+    HorsDesIris {
+        distance_m: Option<f64>,
+    },
+    Interpolee {
+        voisins: usize,
+        accord: bool,
+    },
+    VoieSeulement {
+        numeros: usize,
+        accord: bool,
+    },
+    Age {
+        age: u32,
+        min: u32,
+        max: u32,
+    },
+    Millesime {
+        iris: String,
+    },
 }
 
 impl Raison {
@@ -407,7 +442,10 @@ impl Verificateur {
                 bord_exterieur,
             } => (proches, bord_exterieur),
         };
-        let issues: Vec<Issue> = proches.iter().map(|p| self.issue_iris(p.iris, zone)).collect();
+        let issues: Vec<Issue> = proches
+            .iter()
+            .map(|p| self.issue_iris(p.iris, zone))
+            .collect();
         let premier = &proches[0];
         let iris = self.iris_ref(premier);
         if premier.dedans {
@@ -445,7 +483,9 @@ impl Verificateur {
         let bord_exterieur = bord_exterieur && !premier.dedans;
         let differentes = issues.iter().any(|i| *i != issues[0])
             || bord_exterieur
-            || zones_proches.iter().any(|z| issues[0] != Issue::Prioritaire(*z));
+            || zones_proches
+                .iter()
+                .any(|z| issues[0] != Issue::Prioritaire(*z));
         let partiels: Vec<&Proche> = proches
             .iter()
             .zip(&issues)

@@ -108,7 +108,8 @@ impl Forme {
 
     /// Even-odd rule over every ring: holes and multipolygons alike.
     pub fn contient(&self, p: Xy) -> bool {
-        if p.x < self.boite[0] || p.x > self.boite[2] || p.y < self.boite[1] || p.y > self.boite[3] {
+        if p.x < self.boite[0] || p.x > self.boite[2] || p.y < self.boite[1] || p.y > self.boite[3]
+        {
             return false;
         }
         let mut dedans = false;
@@ -203,9 +204,7 @@ pub enum Localisation {
         bord_exterieur: bool,
     },
     /// In no IRIS, none within the tolerance.
-    Dehors {
-        plus_proche: Option<(usize, f64)>,
-    },
+    Dehors { plus_proche: Option<(usize, f64)> },
 }
 
 /// A set of shapes (the IRIS, or the QPV) ready to locate points.
@@ -324,10 +323,22 @@ impl Localisateur {
                 // outside, back toward p; on the line itself, both sides.
                 let sondes: Vec<Xy> = if l < 1e-6 {
                     vec![
-                        Xy { x: q.x + PAS_M, y: q.y },
-                        Xy { x: q.x - PAS_M, y: q.y },
-                        Xy { x: q.x, y: q.y + PAS_M },
-                        Xy { x: q.x, y: q.y - PAS_M },
+                        Xy {
+                            x: q.x + PAS_M,
+                            y: q.y,
+                        },
+                        Xy {
+                            x: q.x - PAS_M,
+                            y: q.y,
+                        },
+                        Xy {
+                            x: q.x,
+                            y: q.y + PAS_M,
+                        },
+                        Xy {
+                            x: q.x,
+                            y: q.y - PAS_M,
+                        },
                     ]
                 } else {
                     let s = if pr.dedans { PAS_M } else { -PAS_M } / l;

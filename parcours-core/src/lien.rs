@@ -70,8 +70,18 @@ impl EtatLien {
                         e.adresse = Some(v);
                     }
                 }
-                "lon" => lon = valeur.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= 180.0),
-                "lat" => lat = valeur.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= 90.0),
+                "lon" => {
+                    lon = valeur
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| v.is_finite() && v.abs() <= 180.0)
+                }
+                "lat" => {
+                    lat = valeur
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| v.is_finite() && v.abs() <= 90.0)
+                }
                 "precision" => {
                     precision = valeur
                         .parse::<f64>()
@@ -128,7 +138,9 @@ fn encoder_pourcent(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -194,7 +206,10 @@ mod tests {
         assert_eq!(e.point, None);
         assert_eq!(e.langue, None);
         let long = format!("?adresse={}", "a".repeat(10_000));
-        assert_eq!(EtatLien::depuis_requete(&long).adresse.unwrap().len(), MAX_ADRESSE);
+        assert_eq!(
+            EtatLien::depuis_requete(&long).adresse.unwrap().len(),
+            MAX_ADRESSE
+        );
         assert_eq!(EtatLien::depuis_requete("?adresse=%E9").adresse, None);
     }
 

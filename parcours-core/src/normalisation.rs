@@ -437,7 +437,9 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
                 .is_some_and(|j| j.est_nombre() && matches!(j.sep_avant, '-' | '/'))
             {
                 i += 1;
-            } else if jetons.get(i).is_some_and(|j| j.texte == "a" || j.texte == "au")
+            } else if jetons
+                .get(i)
+                .is_some_and(|j| j.texte == "a" || j.texte == "au")
                 && jetons.get(i + 1).is_some_and(|j| j.est_nombre())
             {
                 i += 2;
@@ -625,7 +627,11 @@ mod tests {
     #[test]
     fn mots_classes() {
         let r = analyser("15 r. du gal de gaulle", &communes());
-        let vus: Vec<_> = r.mots.iter().map(|m| (m.forme.as_str(), m.classe)).collect();
+        let vus: Vec<_> = r
+            .mots
+            .iter()
+            .map(|m| (m.forme.as_str(), m.classe))
+            .collect();
         assert_eq!(
             vus,
             [

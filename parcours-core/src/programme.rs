@@ -246,7 +246,10 @@ impl fmt::Display for ErreurProgramme {
                 write!(f, "IRIS code {c:?} is not 9 digits (e.g. 212310304)")
             }
             ErreurProgramme::IrisInconnu(c) => {
-                write!(f, "IRIS {c} is not in the IRIS data of the configured communes")
+                write!(
+                    f,
+                    "IRIS {c} is not in the IRIS data of the configured communes"
+                )
             }
             ErreurProgramme::IrisEnDouble { code, ou } => {
                 write!(f, "IRIS {code} is listed more than once: {}", ou.join(", "))
@@ -426,7 +429,13 @@ pub(crate) mod tests {
         }
     }
 
-    const CODES: [&str; 5] = ["212310001", "212310002", "212310003", "212310004", "212310005"];
+    const CODES: [&str; 5] = [
+        "212310001",
+        "212310002",
+        "212310003",
+        "212310004",
+        "212310005",
+    ];
 
     #[test]
     fn valid_configuration_passes() {
@@ -482,7 +491,10 @@ pub(crate) mod tests {
         assert_eq!(Date::analyser("02/03/2015"), Some(d));
         assert_eq!(d.to_string(), "2015-03-02");
         assert_eq!(d.jj_mm_aaaa(), "02/03/2015");
-        assert_eq!(Date::nouvelle(2016, 9, 1).unwrap().en_francais(), "1er septembre 2016");
+        assert_eq!(
+            Date::nouvelle(2016, 9, 1).unwrap().en_francais(),
+            "1er septembre 2016"
+        );
         assert_eq!(Date::analyser("2015-02-29"), None);
         assert!(Date::analyser("2016-02-29").is_some());
         assert_eq!(Date::analyser("2015-13-01"), None);

@@ -55,7 +55,9 @@ pub struct IndexAdresses {
 impl IndexAdresses {
     /// Builds the index from (voie name, postcode, INSEE code, commune name, numbers).
     /// Deterministic whatever the input order.
-    pub fn construire(mut voies_brutes: Vec<(String, String, String, String, Vec<Numero>)>) -> Self {
+    pub fn construire(
+        mut voies_brutes: Vec<(String, String, String, String, Vec<Numero>)>,
+    ) -> Self {
         voies_brutes.sort_by(|a, b| (&a.2, &a.0).cmp(&(&b.2, &b.0)));
         let mut jetons_par_voie = Vec::with_capacity(voies_brutes.len());
         let mut vocabulaire: Vec<String> = Vec::new();
@@ -69,21 +71,25 @@ impl IndexAdresses {
         let voies = voies_brutes
             .into_iter()
             .zip(jetons_par_voie)
-            .map(|((nom, code_postal, code_insee, nom_commune, mut numeros), j)| {
-                numeros.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
-                numeros.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
-                Voie {
-                    nom,
-                    code_postal,
-                    code_insee,
-                    nom_commune,
-                    jetons: j
-                        .iter()
-                        .map(|t| vocabulaire.binary_search(t).expect("token in vocabulary") as u32)
-                        .collect(),
-                    numeros,
-                }
-            })
+            .map(
+                |((nom, code_postal, code_insee, nom_commune, mut numeros), j)| {
+                    numeros.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
+                    numeros.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
+                    Voie {
+                        nom,
+                        code_postal,
+                        code_insee,
+                        nom_commune,
+                        jetons: j
+                            .iter()
+                            .map(|t| {
+                                vocabulaire.binary_search(t).expect("token in vocabulary") as u32
+                            })
+                            .collect(),
+                        numeros,
+                    }
+                },
+            )
             .collect();
         IndexAdresses { vocabulaire, voies }
     }
@@ -430,7 +436,13 @@ impl Moteur {
             match chercher_numero(voie, n, requete.rep.as_deref()) {
                 Trouve::Exact(i) | Trouve::AutreRep(i) => {
                     let a = &voie.numeros[i];
-                    return base(Some(a.numero), a.rep.clone(), a.position, Precision::Numero, vec![]);
+                    return base(
+                        Some(a.numero),
+                        a.rep.clone(),
+                        a.position,
+                        Precision::Numero,
+                        vec![],
+                    );
                 }
                 Trouve::Absent => {
                     if let Some((pos, voisins)) = interpoler(voie, n) {
@@ -537,7 +549,11 @@ fn dans_plage(voie: &Voie, n: u32) -> bool {
 /// Returns the position and the known numbers used.
 pub fn interpoler(voie: &Voie, n: u32) -> Option<(PositionE6, Vec<PositionE6>)> {
     let cote: Vec<&Numero> = {
-        let meme: Vec<&Numero> = voie.numeros.iter().filter(|a| a.numero % 2 == n % 2).collect();
+        let meme: Vec<&Numero> = voie
+            .numeros
+            .iter()
+            .filter(|a| a.numero % 2 == n % 2)
+            .collect();
         if meme.is_empty() {
             voie.numeros.iter().collect()
         } else {
@@ -596,8 +612,8 @@ pub fn distance(a: &[char], b: &[char], max: f32) -> Option<f32> {
     }
     let largeur = m + 1;
     let mut d = vec![0f32; (n + 1) * largeur];
-    for j in 0..=m {
-        d[j] = j as f32;
+    for (j, x) in d.iter_mut().take(m + 1).enumerate() {
+        *x = j as f32;
     }
     for i in 1..=n {
         d[i * largeur] = i as f32;
@@ -652,10 +668,16 @@ mod tests {
         Moteur::new(IndexAdresses::construire(vec![
             v("RUE PAUL CABET", vec![n(8, "", 1), n(10, "", 2)]),
             v("RUE DES FORGES", vec![n(22, "", 3), n(22, "bis", 4)]),
-            v("RUE D'AUXONNE", vec![n(175, "", 5), n(2, "", 50), n(10, "", 90)]),
+            v(
+                "RUE D'AUXONNE",
+                vec![n(175, "", 5), n(2, "", 50), n(10, "", 90)],
+            ),
             v("BOULEVARD FRANCOIS POMPON", vec![n(25, "", 6)]),
             v("RUE POMPON", vec![n(3, "", 7)]),
-            v("PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR", vec![n(2, "", 8)]),
+            v(
+                "PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR",
+                vec![n(2, "", 8)],
+            ),
             v("RUE DU CHAPITRE", vec![n(58, "", 9)]),
             v("RUE DES GODRANS", vec![n(13, "", 10)]),
         ]))
@@ -681,13 +703,23 @@ mod tests {
             ("58 rue ud chapitre", 58, "", "RUE DU CHAPITRE"),
             ("13 Rue des Gdorans", 13, "", "RUE DES GODRANS"),
             ("13 rue des godrzns", 13, "", "RUE DES GODRANS"),
-            ("2 place du 30 octobre", 2, "", "PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR"),
+            (
+                "2 place du 30 octobre",
+                2,
+                "",
+                "PLACE DU 30 OCTOBRE ET DE LA LEGION D'HONNEUR",
+            ),
             ("58 rue du chapitre 21000 Dijon", 58, "", "RUE DU CHAPITRE"),
             ("n° 58, rue du Chapitre, DIJON", 58, "", "RUE DU CHAPITRE"),
         ] {
             assert_eq!(
                 premier(q),
-                (Some(numero), rep.to_string(), voie.to_string(), Precision::Numero),
+                (
+                    Some(numero),
+                    rep.to_string(),
+                    voie.to_string(),
+                    Precision::Numero
+                ),
                 "{q}"
             );
         }
@@ -723,7 +755,15 @@ mod tests {
     #[test]
     fn nonsense_gives_nothing_or_something_but_never_panics() {
         let m = moteur();
-        for q in ["", " ", "12", "🙂", "\u{202e}rue", "21000 Dijon", &"a".repeat(10_000)] {
+        for q in [
+            "",
+            " ",
+            "12",
+            "🙂",
+            "\u{202e}rue",
+            "21000 Dijon",
+            &"a".repeat(10_000),
+        ] {
             let _ = m.rechercher(q, 5);
         }
         assert!(m.rechercher("", 5).is_empty());
@@ -750,7 +790,10 @@ mod tests {
     #[test]
     fn display_names() {
         assert_eq!(nom_affiche("RUE D'AUXONNE"), "Rue d'Auxonne");
-        assert_eq!(nom_affiche("RUE DU FAUBOURG RAINES"), "Rue du Faubourg Raines");
+        assert_eq!(
+            nom_affiche("RUE DU FAUBOURG RAINES"),
+            "Rue du Faubourg Raines"
+        );
         assert_eq!(nom_affiche("AVENUE JEAN-JAURES"), "Avenue Jean-Jaures");
         assert_eq!(nom_affiche("Rue de la Liberté"), "Rue de la Liberté");
     }

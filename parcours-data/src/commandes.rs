@@ -31,7 +31,10 @@ pub fn rechercher(assets: &Path, max: usize) -> Result<(), Box<dyn std::error::E
         let r = moteur.rechercher(&q, max);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         let results: Vec<Value> = r.iter().map(resultat_json).collect();
-        serde_json::to_writer(&mut out, &json!({"query": q, "results": results, "ms": (ms * 1e4).round() / 1e4}))?;
+        serde_json::to_writer(
+            &mut out,
+            &json!({"query": q, "results": results, "ms": (ms * 1e4).round() / 1e4}),
+        )?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -92,13 +95,22 @@ impl Verification {
         } else {
             let lon = entree.get("lon").and_then(Value::as_f64);
             let lat = entree.get("lat").and_then(Value::as_f64);
-            let precision_m = entree.get("precision_m").and_then(Value::as_f64).unwrap_or(0.0);
+            let precision_m = entree
+                .get("precision_m")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0);
             match (lon, lat) {
                 (Some(lon), Some(lat)) if precision_m >= 0.0 && precision_m.is_finite() => {
-                    let (d, rs) = v.decider_lieu(&Lieu { lon, lat, precision_m });
+                    let (d, rs) = v.decider_lieu(&Lieu {
+                        lon,
+                        lat,
+                        precision_m,
+                    });
                     (d, rs, None)
                 }
-                _ => return json!({"erreur": "give \"adresse\", or \"lon\" and \"lat\" (and optionally \"precision_m\" ≥ 0)"}),
+                _ => {
+                    return json!({"erreur": "give \"adresse\", or \"lon\" and \"lat\" (and optionally \"precision_m\" ≥ 0)"})
+                }
             }
         };
         let rep = v.repondre(decision, raisons, age, jour);

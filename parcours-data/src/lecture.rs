@@ -22,7 +22,13 @@ impl fmt::Display for Erreur {
         if self.ou.is_empty() {
             write!(f, "{}: {}", self.fichier.display(), self.probleme)
         } else {
-            write!(f, "{}: {}: {}", self.fichier.display(), self.ou, self.probleme)
+            write!(
+                f,
+                "{}: {}: {}",
+                self.fichier.display(),
+                self.ou,
+                self.probleme
+            )
         }
     }
 }
@@ -39,7 +45,8 @@ pub fn erreur(fichier: &Path, ou: impl Into<String>, probleme: impl Into<String>
 
 /// Reads a file, decompressing gzip when it starts with the gzip magic bytes.
 pub fn lire_octets(fichier: &Path) -> Result<Vec<u8>, Erreur> {
-    let brut = std::fs::read(fichier).map_err(|e| erreur(fichier, "", format!("cannot read: {e}")))?;
+    let brut =
+        std::fs::read(fichier).map_err(|e| erreur(fichier, "", format!("cannot read: {e}")))?;
     if brut.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(&brut[..])
@@ -93,7 +100,13 @@ fn lire_anneau(fichier: &Path, ou: &str, v: &Value) -> Result<Anneau, Erreur> {
         let xy = p.as_array().filter(|a| a.len() >= 2);
         let (lon, lat) = match xy.map(|a| (a[0].as_f64(), a[1].as_f64())) {
             Some((Some(lon), Some(lat))) => (lon, lat),
-            _ => return Err(erreur(fichier, ou, format!("position {k} is not [lon, lat]"))),
+            _ => {
+                return Err(erreur(
+                    fichier,
+                    ou,
+                    format!("position {k} is not [lon, lat]"),
+                ))
+            }
         };
         if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
             return Err(erreur(
@@ -107,10 +120,18 @@ fn lire_anneau(fichier: &Path, ou: &str, v: &Value) -> Result<Anneau, Erreur> {
         out.push([(lon * 1e6).round() as i32, (lat * 1e6).round() as i32]);
     }
     if out.len() < 4 {
-        return Err(erreur(fichier, ou, format!("a ring has {} positions, at least 4 are needed", out.len())));
+        return Err(erreur(
+            fichier,
+            ou,
+            format!("a ring has {} positions, at least 4 are needed", out.len()),
+        ));
     }
     if out.first() != out.last() {
-        return Err(erreur(fichier, ou, "a ring is not closed (its first and last positions differ)"));
+        return Err(erreur(
+            fichier,
+            ou,
+            "a ring is not closed (its first and last positions differ)",
+        ));
     }
     Ok(Anneau(out))
 }
@@ -128,7 +149,11 @@ fn lire_geometrie(fichier: &Path, ou: &str, g: &Value) -> Result<Vec<Polygone>, 
     match (g.get("type").and_then(Value::as_str), coords) {
         (Some("Polygon"), Some(c)) => Ok(vec![polygone(c)?]),
         (Some("MultiPolygon"), Some(Value::Array(ps))) => ps.iter().map(polygone).collect(),
-        (Some(t), _) => Err(erreur(fichier, ou, format!("geometry {t} where a Polygon or MultiPolygon is expected"))),
+        (Some(t), _) => Err(erreur(
+            fichier,
+            ou,
+            format!("geometry {t} where a Polygon or MultiPolygon is expected"),
+        )),
         (None, _) => Err(erreur(fichier, ou, "feature without geometry")),
     }
 }
@@ -141,12 +166,22 @@ pub fn lire_iris(fichier: &Path, communes: &[String]) -> Result<(Vec<Iris>, usiz
     for (i, f) in features.iter().enumerate() {
         let props = f.get("properties").unwrap_or(&Value::Null);
         let code = texte(propriete(props, &["CODE_IRIS"]));
-        let ou = format!("feature {i}{}", code.as_ref().map(|c| format!(" (CODE_IRIS {c})")).unwrap_or_default());
+        let ou = format!(
+            "feature {i}{}",
+            code.as_ref()
+                .map(|c| format!(" (CODE_IRIS {c})"))
+                .unwrap_or_default()
+        );
         let code = code.ok_or_else(|| erreur(fichier, &ou, "missing property CODE_IRIS"))?;
         if code.len() != 9 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(erreur(fichier, &ou, format!("CODE_IRIS {code:?} is not 9 characters")));
+            return Err(erreur(
+                fichier,
+                &ou,
+                format!("CODE_IRIS {code:?} is not 9 characters"),
+            ));
         }
-        let insee = texte(propriete(props, &["INSEE_COM", "code_insee"])).unwrap_or_else(|| code[..5].to_string());
+        let insee = texte(propriete(props, &["INSEE_COM", "code_insee"]))
+            .unwrap_or_else(|| code[..5].to_string());
         if !communes.contains(&insee) {
             continue;
         }
@@ -183,7 +218,11 @@ pub fn lire_qpv(fichier: &Path) -> Result<Vec<Qpv>, Erreur> {
         let nom = texte(propriete(props, &["lib_qp", "nom_qp"]))
             .ok_or_else(|| erreur(fichier, &ou, "missing property lib_qp (or nom_qp)"))?;
         let polygones = lire_geometrie(fichier, &ou, f.get("geometry").unwrap_or(&Value::Null))?;
-        out.push(Qpv { code, nom, polygones });
+        out.push(Qpv {
+            code,
+            nom,
+            polygones,
+        });
     }
     out.sort_by(|a, b| a.code.cmp(&b.code));
     Ok(out)
@@ -193,7 +232,14 @@ pub fn lire_qpv(fichier: &Path) -> Result<Vec<Qpv>, Erreur> {
 pub type Voies = BTreeMap<(String, String, String, String), Vec<Numero>>;
 
 const COLONNES_BAN: [&str; 8] = [
-    "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune", "lon", "lat",
+    "numero",
+    "rep",
+    "nom_voie",
+    "code_postal",
+    "code_insee",
+    "nom_commune",
+    "lon",
+    "lat",
 ];
 
 /// Addresses of the given communes from a BAN CSV (`;`, UTF-8, official header).
@@ -214,7 +260,11 @@ pub fn lire_ban(fichier: &Path, communes: &[String]) -> Result<(Voies, usize), E
         .map(|c| String::from_utf8_lossy(c).trim().to_string())
         .collect();
     if entete.len() < 2 {
-        return Err(erreur(fichier, "header", "not a ';'-separated BAN file (one column only)"));
+        return Err(erreur(
+            fichier,
+            "header",
+            "not a ';'-separated BAN file (one column only)",
+        ));
     }
     let mut idx = [0usize; 8];
     for (k, c) in COLONNES_BAN.iter().enumerate() {
@@ -260,7 +310,11 @@ pub fn lire_ban(fichier: &Path, communes: &[String]) -> Result<(Voies, usize), E
         let coord = |s: &str, nom: &str, max: f64| -> Result<i32, Erreur> {
             match s.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() && v.abs() <= max => Ok((v * 1e6).round() as i32),
-                _ => Err(erreur(fichier, &ou, format!("{nom} {s:?} is not a coordinate"))),
+                _ => Err(erreur(
+                    fichier,
+                    &ou,
+                    format!("{nom} {s:?} is not a coordinate"),
+                )),
             }
         };
         let position = [coord(lon, "lon", 180.0)?, coord(lat, "lat", 90.0)?];

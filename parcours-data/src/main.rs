@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "parcours-data", version, about = "Parcours data pipeline and tools")]
+#[command(
+    name = "parcours-data",
+    version,
+    about = "Parcours data pipeline and tools"
+)]
 struct Cli {
     #[command(subcommand)]
     commande: Commande,
@@ -85,7 +89,11 @@ fn main() -> ExitCode {
             let c = pipeline::construire(&entrees)?;
             pipeline::ecrire(&c, &sortie)?;
             for a in &c.manifeste.assets {
-                let s: Vec<String> = a.sources.iter().map(|s| format!("{} ({} of {} kept)", s.fichier, s.retenus, s.lus)).collect();
+                let s: Vec<String> = a
+                    .sources
+                    .iter()
+                    .map(|s| format!("{} ({} of {} kept)", s.fichier, s.retenus, s.lus))
+                    .collect();
                 eprintln!("{}: {} bytes from {}", a.fichier, a.taille, s.join(", "));
             }
             Ok(())

@@ -93,7 +93,10 @@ fn source_manifeste(s: &Source, fichier: &Path, lus: usize, retenus: usize) -> S
     }
 }
 
-fn asset_manifeste<T: Payload>(valeur: &T, sources: Vec<SourceManifeste>) -> (String, Vec<u8>, AssetManifeste) {
+fn asset_manifeste<T: Payload>(
+    valeur: &T,
+    sources: Vec<SourceManifeste>,
+) -> (String, Vec<u8>, AssetManifeste) {
     let octets = asset::encoder(valeur);
     let nom = T::NATURE.nom_fichier().to_string();
     let m = AssetManifeste {
@@ -112,9 +115,13 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
     let programme = lire_programme(&e.programme)?;
     let s = &e.sources;
 
-    let f_iris = e
-        .chemin(&e.iris, &s.iris)
-        .ok_or_else(|| erreur(Path::new("config/sources.toml"), "[iris]", "no IRIS file given"))?;
+    let f_iris = e.chemin(&e.iris, &s.iris).ok_or_else(|| {
+        erreur(
+            Path::new("config/sources.toml"),
+            "[iris]",
+            "no IRIS file given",
+        )
+    })?;
     let (iris, lus_iris) = lecture::lire_iris(&f_iris, &programme.communes)?;
     if iris.is_empty() {
         return Err(erreur(
@@ -135,9 +142,13 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
         None => Vec::new(),
     };
 
-    let f_adr = e
-        .chemin(&e.adresses, &s.adresses)
-        .ok_or_else(|| erreur(Path::new("config/sources.toml"), "[adresses]", "no address file given"))?;
+    let f_adr = e.chemin(&e.adresses, &s.adresses).ok_or_else(|| {
+        erreur(
+            Path::new("config/sources.toml"),
+            "[adresses]",
+            "no address file given",
+        )
+    })?;
     let (voies, lignes) = lecture::lire_ban(&f_adr, &programme.communes)?;
     let lus_adresses = lignes;
     let index = IndexAdresses::construire(
@@ -166,7 +177,12 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
         asset_manifeste(&carte, sources_carte),
         asset_manifeste(
             &index,
-            vec![source_manifeste(&s.adresses, &f_adr, lus_adresses, retenues)],
+            vec![source_manifeste(
+                &s.adresses,
+                &f_adr,
+                lus_adresses,
+                retenues,
+            )],
         ),
         asset_manifeste(
             &programme,
@@ -228,7 +244,11 @@ pub fn charger(dossier: &Path) -> Result<parcours_core::Donnees, Erreur> {
     fn un<T: Payload>(dossier: &Path) -> Result<T, Erreur> {
         let f = dossier.join(T::NATURE.nom_fichier());
         let octets = std::fs::read(&f).map_err(|e| {
-            erreur(&f, "", format!("cannot read ({e}); run `parcours-data build` first"))
+            erreur(
+                &f,
+                "",
+                format!("cannot read ({e}); run `parcours-data build` first"),
+            )
         })?;
         asset::decoder::<T>(&octets).map_err(|e| erreur(&f, "", e.to_string()))
     }
@@ -266,7 +286,11 @@ pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
         return Err(erreur(&fm, "carte", "IRIS count differs from the asset"));
     }
     if nb(Nature::Adresses) != Some(d.adresses.nombre_adresses()) {
-        return Err(erreur(&fm, "adresses", "address count differs from the asset"));
+        return Err(erreur(
+            &fm,
+            "adresses",
+            "address count differs from the asset",
+        ));
     }
     let codes: Vec<&str> = d.carte.iris.iter().map(|i| i.code.as_str()).collect();
     if let Err(e) = d.programme.valider(&codes) {
@@ -274,11 +298,23 @@ pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
         return Err(erreur(&dossier.join("programme.bin"), "", l.join("; ")));
     }
     for v in &d.adresses.voies {
-        if v.jetons.iter().any(|&t| t as usize >= d.adresses.vocabulaire.len()) {
-            return Err(erreur(&dossier.join("adresses.bin"), &v.nom, "token outside the vocabulary"));
+        if v.jetons
+            .iter()
+            .any(|&t| t as usize >= d.adresses.vocabulaire.len())
+        {
+            return Err(erreur(
+                &dossier.join("adresses.bin"),
+                &v.nom,
+                "token outside the vocabulary",
+            ));
         }
     }
-    rapport.push(format!("carte.bin: {} IRIS, {} QPV, contours {}", d.carte.iris.len(), d.carte.qpv.len(), d.carte.millesime));
+    rapport.push(format!(
+        "carte.bin: {} IRIS, {} QPV, contours {}",
+        d.carte.iris.len(),
+        d.carte.qpv.len(),
+        d.carte.millesime
+    ));
     rapport.push(format!(
         "adresses.bin: {} addresses in {} voies, {} tokens",
         d.adresses.nombre_adresses(),

@@ -8,9 +8,7 @@ pub fn telecharger(url: &str, dest: &Path) -> Result<u64, Box<dyn std::error::Er
     if let Some(d) = dest.parent() {
         std::fs::create_dir_all(d)?;
     }
-    let reponse = ureq::get(url)
-        .call()
-        .map_err(|e| format!("{url}: {e}"))?;
+    let reponse = ureq::get(url).call().map_err(|e| format!("{url}: {e}"))?;
     let mut lecteur = reponse.into_body().into_reader();
     let tmp = dest.with_extension("part");
     let mut f = std::fs::File::create(&tmp)?;

@@ -41,7 +41,11 @@ fn lignes(cmd: &str, assets: &Path, entree: &str) -> Vec<serde_json::Value> {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    c.stdin.take().unwrap().write_all(entree.as_bytes()).unwrap();
+    c.stdin
+        .take()
+        .unwrap()
+        .write_all(entree.as_bytes())
+        .unwrap();
     let out = c.wait_with_output().unwrap();
     assert!(out.status.success());
     String::from_utf8(out.stdout)
@@ -54,11 +58,18 @@ fn lignes(cmd: &str, assets: &Path, entree: &str) -> Vec<serde_json::Value> {
 #[test]
 fn search_writes_one_line_per_query_in_order() {
     let a = construire("search");
-    let r = lignes("search", &a, "3 bis rue du nord\n\n5 rue du nord\nrue du nord\n🙂\n");
+    let r = lignes(
+        "search",
+        &a,
+        "3 bis rue du nord\n\n5 rue du nord\nrue du nord\n🙂\n",
+    );
     assert_eq!(r.len(), 5);
     assert_eq!(r[0]["query"], "3 bis rue du nord");
     let top = &r[0]["results"][0];
-    assert_eq!((top["numero"].as_u64(), top["rep"].as_str()), (Some(3), Some("bis")));
+    assert_eq!(
+        (top["numero"].as_u64(), top["rep"].as_str()),
+        (Some(3), Some("bis"))
+    );
     assert_eq!(top["nom_voie"], "Rue du Nord");
     assert_eq!(top["precision"], "numero");
     assert_eq!(top["label"], "3 bis Rue du Nord, 99000 Essai");
@@ -88,7 +99,10 @@ fn check_answers_each_kind_of_input() {
             "not json\n",
         ),
     );
-    let d: Vec<&str> = r.iter().map(|x| x["decision"].as_str().unwrap_or("erreur")).collect();
+    let d: Vec<&str> = r
+        .iter()
+        .map(|x| x["decision"].as_str().unwrap_or("erreur"))
+        .collect();
     assert_eq!(
         d,
         [
@@ -109,9 +123,17 @@ fn check_answers_each_kind_of_input() {
     assert_eq!(r[0]["iris_nom"], "Nord Un");
     assert_eq!(r[0]["adresse"]["numero"], 1);
     assert_eq!(r[1]["equipe"], "sud");
-    assert_eq!(r[1]["avis"].as_array().unwrap().len(), 1, "period notice on 2026-11-28");
+    assert_eq!(
+        r[1]["avis"].as_array().unwrap().len(),
+        1,
+        "period notice on 2026-11-28"
+    );
     assert_eq!(r[2]["zone"], "Prioritaire");
-    assert!(r[8]["raisons"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().contains("limite")));
+    assert!(r[8]["raisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x.as_str().unwrap().contains("limite")));
     assert!(r[9]["erreur"].is_string());
 }
 
@@ -139,7 +161,10 @@ fn build_fails_with_a_message_and_no_output_on_bad_input() {
         .unwrap();
     assert!(!s.status.success());
     let err = String::from_utf8_lossy(&s.stderr);
-    assert!(err.contains("bad.csv: row 5: numero \"sept\" is not a number"), "{err}");
+    assert!(
+        err.contains("bad.csv: row 5: numero \"sept\" is not a number"),
+        "{err}"
+    );
     assert!(!sortie.exists(), "nothing written");
 }
 
@@ -165,11 +190,18 @@ fn download_fetches_through_a_temporary_file() {
     let d = std::env::temp_dir().join(format!("parcours-dl-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     let dest = d.join("adresses-21.csv.gz");
-    let n = parcours_data::telechargement::telecharger(&format!("http://127.0.0.1:{port}/adresses-21.csv.gz"), &dest).unwrap();
+    let n = parcours_data::telechargement::telecharger(
+        &format!("http://127.0.0.1:{port}/adresses-21.csv.gz"),
+        &dest,
+    )
+    .unwrap();
     assert_eq!(n as usize, attendu.len());
     assert_eq!(std::fs::read(&dest).unwrap(), attendu);
     let absent = d.join("absent.geojson");
-    let e = parcours_data::telechargement::telecharger(&format!("http://127.0.0.1:{port}/absent"), &absent);
+    let e = parcours_data::telechargement::telecharger(
+        &format!("http://127.0.0.1:{port}/absent"),
+        &absent,
+    );
     assert!(e.is_err());
     assert!(!absent.exists() && !absent.with_extension("part").exists());
     t.join().unwrap();

@@ -48,7 +48,15 @@ fn rue(s: &str) -> String {
 }
 
 fn numero(n: Option<u64>, rep: &str) -> Option<String> {
-    n.map(|n| format!("{n}{}", rep.chars().next().map(|c| c.to_ascii_lowercase().to_string()).unwrap_or_default()))
+    n.map(|n| {
+        format!(
+            "{n}{}",
+            rep.chars()
+                .next()
+                .map(|c| c.to_ascii_lowercase().to_string())
+                .unwrap_or_default()
+        )
+    })
 }
 
 #[test]
@@ -75,8 +83,16 @@ fn address_search_beats_the_targets() {
     }
     let pct = |a: usize, n: usize| 100.0 * a as f64 / n as f64;
     for (cat, [n, t1, t5]) in &par_cat {
-        eprintln!("{cat:<12} {n:>5} top1 {:6.2} top5 {:6.2}", pct(*t1, *n), pct(*t5, *n));
-        assert!(pct(*t1, *n) >= 98.5, "{cat}: top-1 {:.2} < 98.5", pct(*t1, *n));
+        eprintln!(
+            "{cat:<12} {n:>5} top1 {:6.2} top5 {:6.2}",
+            pct(*t1, *n),
+            pct(*t5, *n)
+        );
+        assert!(
+            pct(*t1, *n) >= 98.5,
+            "{cat}: top-1 {:.2} < 98.5",
+            pct(*t1, *n)
+        );
     }
     let [n, t1, t5] = par_cat["overall"];
     assert!(pct(t1, n) >= 99.5, "top-1 {:.2} < 99.5", pct(t1, n));
@@ -93,10 +109,14 @@ fn eligibility_is_right_on_every_point_and_the_addresses() {
         let c: serde_json::Value = serde_json::from_str(l).unwrap();
         let r = v.repondre(&c["input"].to_string());
         let juste = c["expected"].as_object().unwrap().iter().all(|(k, e)| {
-            let f = |x: &serde_json::Value| plier(x.as_str().unwrap_or_default()).replace('\u{2019}', "'");
+            let f = |x: &serde_json::Value| {
+                plier(x.as_str().unwrap_or_default()).replace('\u{2019}', "'")
+            };
             f(&r[k]) == f(e)
         });
-        let s = par_type.entry(c["kind"].as_str().unwrap().to_string()).or_default();
+        let s = par_type
+            .entry(c["kind"].as_str().unwrap().to_string())
+            .or_default();
         s[0] += 1;
         s[1] += usize::from(juste);
         if !juste && fautes.len() < 10 {
@@ -107,7 +127,10 @@ fn eligibility_is_right_on_every_point_and_the_addresses() {
         eprintln!("{k:<16} {ok}/{n}");
     }
     let [n, ok] = par_type["adresse"];
-    assert!(ok as f64 >= 0.995 * n as f64, "adresse {ok}/{n}: {fautes:#?}");
+    assert!(
+        ok as f64 >= 0.995 * n as f64,
+        "adresse {ok}/{n}: {fautes:#?}"
+    );
     for k in ["point", "point_aleatoire"] {
         let [n, ok] = par_type[k];
         assert_eq!(ok, n, "{k}: {fautes:#?}");
@@ -129,7 +152,9 @@ fn the_programme_is_consistent_with_the_data() {
             let (lon, lat) = (a.position[0] as f64 / 1e6, a.position[1] as f64 / 1e6);
             match v.localisateur().localiser_lonlat(lon, lat, 0.0) {
                 Localisation::Dedans { iris, .. } => {
-                    *adresses_par_iris.entry(d.carte.iris[iris].code.clone()).or_default() += 1
+                    *adresses_par_iris
+                        .entry(d.carte.iris[iris].code.clone())
+                        .or_default() += 1
                 }
                 Localisation::PresDUneLimite { proches, .. } => {
                     let dedans: Vec<_> = proches.iter().filter(|p| p.dedans).collect();
@@ -142,11 +167,22 @@ fn the_programme_is_consistent_with_the_data() {
                         .collect();
                     if territoires.len() > 1 {
                         // In two territories at once: only in an overlap sliver, near a boundary.
-                        let (dec, _) = v.decider_lieu(&parcours_core::decision::Lieu { lon, lat, precision_m: 0.0 });
-                        assert!(matches!(dec, Decision::AConfirmer { .. }), "{} {}", a.numero, voie.nom);
+                        let (dec, _) = v.decider_lieu(&parcours_core::decision::Lieu {
+                            lon,
+                            lat,
+                            precision_m: 0.0,
+                        });
+                        assert!(
+                            matches!(dec, Decision::AConfirmer { .. }),
+                            "{} {}",
+                            a.numero,
+                            voie.nom
+                        );
                     }
                     for p in dedans {
-                        *adresses_par_iris.entry(d.carte.iris[p.iris].code.clone()).or_default() += 1;
+                        *adresses_par_iris
+                            .entry(d.carte.iris[p.iris].code.clone())
+                            .or_default() += 1;
                     }
                 }
                 Localisation::Dehors { .. } => {}
@@ -156,7 +192,10 @@ fn the_programme_is_consistent_with_the_data() {
             *decisions.entry(dec.code()).or_default() += 1;
             if let Decision::AConfirmer { motifs: m, .. } = dec {
                 for x in m {
-                    let nom = serde_json::to_value(&x).unwrap()["motif"].as_str().unwrap().to_string();
+                    let nom = serde_json::to_value(&x).unwrap()["motif"]
+                        .as_str()
+                        .unwrap()
+                        .to_string();
                     *motifs.entry(nom).or_default() += 1;
                 }
             }
@@ -177,5 +216,8 @@ fn the_programme_is_consistent_with_the_data() {
             }
         }
     }
-    assert_eq!(vides, SANS_ADRESSE_DANS_L_EXTRAIT, "covered IRIS without any address");
+    assert_eq!(
+        vides, SANS_ADRESSE_DANS_L_EXTRAIT,
+        "covered IRIS without any address"
+    );
 }

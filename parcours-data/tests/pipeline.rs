@@ -37,7 +37,10 @@ fn fixtures_build_verify_and_are_deterministic() {
     pipeline::ecrire(&c1, &sortie).unwrap();
     let rapport = pipeline::verifier(&sortie).unwrap();
     assert!(rapport[0].starts_with("carte.bin: 4 IRIS"), "{rapport:?}");
-    assert!(rapport[1].starts_with("adresses.bin: 11 addresses in 4 voies"), "{rapport:?}");
+    assert!(
+        rapport[1].starts_with("adresses.bin: 11 addresses in 4 voies"),
+        "{rapport:?}"
+    );
     let m = &c1.manifeste.assets;
     assert_eq!(m[0].sources[0].lus, 5);
     assert_eq!(m[0].sources[0].retenus, 4);
@@ -58,7 +61,10 @@ fn gzip_ban_reads_the_same() {
     let d = temporaire("gzip");
     let csv = std::fs::read(fixtures().join("adresses.csv")).unwrap();
     let gz = d.join("adresses-99.csv.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
     enc.write_all(&csv).unwrap();
     enc.finish().unwrap();
     let mut e = entrees();
@@ -83,7 +89,10 @@ fn erreur_avec(modifier: impl Fn(&str) -> Vec<u8>, fichier: &str, attendu: &[&st
         Ok(_) => panic!("expected an error for {attendu:?}"),
         Err(x) => x.to_string(),
     };
-    assert!(msg.contains(&f.display().to_string()), "names the file: {msg}");
+    assert!(
+        msg.contains(&f.display().to_string()),
+        "names the file: {msg}"
+    );
     for a in attendu {
         assert!(msg.contains(a), "{msg:?} should contain {a:?}");
     }
@@ -91,8 +100,16 @@ fn erreur_avec(modifier: impl Fn(&str) -> Vec<u8>, fichier: &str, attendu: &[&st
 
 #[test]
 fn bad_input_gets_a_clear_error() {
-    erreur_avec(|s| s.replacen(";3;bis;", ";trois;bis;", 1).into_bytes(), "adresses.csv", &["row 4", "numero \"trois\" is not a number"]);
-    erreur_avec(|s| s.replace("numero;", "num;").into_bytes(), "adresses.csv", &["header", "missing column \"numero\""]);
+    erreur_avec(
+        |s| s.replacen(";3;bis;", ";trois;bis;", 1).into_bytes(),
+        "adresses.csv",
+        &["row 4", "numero \"trois\" is not a number"],
+    );
+    erreur_avec(
+        |s| s.replace("numero;", "num;").into_bytes(),
+        "adresses.csv",
+        &["header", "missing column \"numero\""],
+    );
     erreur_avec(
         |s| {
             let mut b = s.as_bytes().to_vec();
@@ -104,12 +121,19 @@ fn bad_input_gets_a_clear_error() {
         "adresses.csv",
         &["row 9", "not UTF-8", "Windows-1252"],
     );
-    erreur_avec(|s| s.replace("\"999990102\"", "\"99999010\"").into_bytes(), "iris.geojson", &["feature 1", "is not 9 characters"]);
+    erreur_avec(
+        |s| s.replace("\"999990102\"", "\"99999010\"").into_bytes(),
+        "iris.geojson",
+        &["feature 1", "is not 9 characters"],
+    );
     erreur_avec(
         |s| {
             // Open the first ring: drop its closing position.
             let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
-            v["features"][0]["geometry"]["coordinates"][0].as_array_mut().unwrap().pop();
+            v["features"][0]["geometry"]["coordinates"][0]
+                .as_array_mut()
+                .unwrap()
+                .pop();
             v.to_string().into_bytes()
         },
         "iris.geojson",
@@ -131,7 +155,10 @@ fn a_programme_naming_an_unknown_iris_is_refused() {
     let mut e = entrees();
     e.programme = f;
     let msg = pipeline::construire(&e).err().unwrap().to_string();
-    assert!(msg.contains("IRIS 999990199 is not in the IRIS data"), "{msg}");
+    assert!(
+        msg.contains("IRIS 999990199 is not in the IRIS data"),
+        "{msg}"
+    );
 }
 
 fn verificateur(e: &Entrees) -> Verificateur {
@@ -143,21 +170,41 @@ fn verificateur(e: &Entrees) -> Verificateur {
 
 #[test]
 fn qpv_polygons_decide_when_given() {
-    let lieu = |lon, lat| Lieu { lon, lat, precision_m: 0.0 };
+    let lieu = |lon, lat| Lieu {
+        lon,
+        lat,
+        precision_m: 0.0,
+    };
     // Without QPV: the priority IRIS decides, the whole square.
     let sans = verificateur(&entrees());
-    assert!(matches!(sans.decider_lieu(&lieu(5.0205, 47.0005)).0, Decision::ZonePrioritaire { .. }));
+    assert!(matches!(
+        sans.decider_lieu(&lieu(5.0205, 47.0005)).0,
+        Decision::ZonePrioritaire { .. }
+    ));
     // With QPV: inside the polygon (smaller than the IRIS) → priority zone; outside it but in
     // the IRIS → outside the programme; inside the hole of the IRIS → the polygon still says.
     let mut e = entrees();
     e.qpv = Some(fixtures().join("qpv.geojson"));
     let avec = verificateur(&e);
     assert_eq!(avec.carte.qpv.len(), 1);
-    assert!(matches!(avec.decider_lieu(&lieu(5.023, 47.002)).0, Decision::ZonePrioritaire { .. }));
-    assert!(matches!(avec.decider_lieu(&lieu(5.0203, 47.0095)).0, Decision::HorsTerritoire { .. }));
+    assert!(matches!(
+        avec.decider_lieu(&lieu(5.023, 47.002)).0,
+        Decision::ZonePrioritaire { .. }
+    ));
+    assert!(matches!(
+        avec.decider_lieu(&lieu(5.0203, 47.0095)).0,
+        Decision::HorsTerritoire { .. }
+    ));
     // Near the QPV edge (within the point's precision): to be confirmed.
-    let bord = Lieu { lon: 5.021, lat: 47.005, precision_m: 20.0 };
-    assert!(matches!(avec.decider_lieu(&bord).0, Decision::AConfirmer { .. }));
+    let bord = Lieu {
+        lon: 5.021,
+        lat: 47.005,
+        precision_m: 20.0,
+    };
+    assert!(matches!(
+        avec.decider_lieu(&bord).0,
+        Decision::AConfirmer { .. }
+    ));
 }
 
 #[test]
@@ -166,7 +213,11 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
     let donnees = std::env::var_os("PARCOURS_DONNEES")
         .map(PathBuf::from)
         .unwrap_or_else(|| racine.join("../shared/data"));
-    assert!(donnees.is_dir(), "the shared data folder {} is missing", donnees.display());
+    assert!(
+        donnees.is_dir(),
+        "the shared data folder {} is missing",
+        donnees.display()
+    );
     let e = Entrees {
         sources: Sources::lire(&racine.join("config/sources.toml")).unwrap(),
         donnees,
@@ -178,6 +229,9 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
     let c = pipeline::construire(&e).unwrap();
     let m = &c.manifeste.assets;
     assert_eq!(m[0].sources[0].retenus, 66, "Dijon IRIS");
-    assert_eq!(m[1].sources[0].lus, 2276, "rows of adresses-dijon-extrait.csv");
+    assert_eq!(
+        m[1].sources[0].lus, 2276,
+        "rows of adresses-dijon-extrait.csv"
+    );
     assert_eq!(m[1].sources[0].retenus, 2276, "distinct addresses");
 }

@@ -55,7 +55,12 @@ fn fond(d: &Donnees) -> Fond {
     let marge = 200.0;
     Fond {
         chemins,
-        vue: [b[0] - marge, -b[3] - marge, b[2] - b[0] + 2.0 * marge, b[3] - b[1] + 2.0 * marge],
+        vue: [
+            b[0] - marge,
+            -b[3] - marge,
+            b[2] - b[0] + 2.0 * marge,
+            b[3] - b[1] + 2.0 * marge,
+        ],
     }
 }
 
@@ -69,7 +74,11 @@ pub fn Carte(p: &Props) -> Html {
 
     let vers_lonlat = move |x: f64, y: f64| {
         let (lon, lat) = proj.vers_lonlat(Xy { x, y: -y });
-        PointLien { lon, lat, precision_m: 0.0 }
+        PointLien {
+            lon,
+            lat,
+            precision_m: 0.0,
+        }
     };
 
     let plan = use_node_ref();

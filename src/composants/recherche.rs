@@ -55,7 +55,9 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let d = p.donnees.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             let r = if v.trim().is_empty() {
                 Vec::new()
             } else {
@@ -87,11 +89,9 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     ouvert.set(true);
                     actif.set(Some(actif.map_or(n - 1, |i| (i + n - 1) % n)));
                 }
-                "Enter" => {
-                    if *ouvert && n > 0 {
-                        e.prevent_default();
-                        choisir.emit(suggestions[actif.unwrap_or(0)].clone());
-                    }
+                "Enter" if *ouvert && n > 0 => {
+                    e.prevent_default();
+                    choisir.emit(suggestions[actif.unwrap_or(0)].clone());
                 }
                 "Escape" => {
                     if *ouvert {

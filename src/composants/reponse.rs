@@ -56,7 +56,9 @@ pub fn CarteReponse(p: &Props) -> Html {
         )
     } else {
         match &rep.decision {
-            Decision::Eligible { equipe, quartier, .. } => (
+            Decision::Eligible {
+                equipe, quartier, ..
+            } => (
                 "oui",
                 t.eligible_titre.to_string(),
                 html! { <>
@@ -123,7 +125,9 @@ pub fn CarteReponse(p: &Props) -> Html {
         },
     };
     let periode = rep.avis.iter().map(|a| match a {
-        Avis::HorsPeriode { debut, fin, .. } => (t.hors_periode)(&debut.jj_mm_aaaa(), &fin.jj_mm_aaaa()),
+        Avis::HorsPeriode { debut, fin, .. } => {
+            (t.hors_periode)(&debut.jj_mm_aaaa(), &fin.jj_mm_aaaa())
+        }
     });
     html! {
         <section class={classes!("reponse", classe)} aria-labelledby="titre-reponse" data-decision={rep.code()}>
