@@ -798,3 +798,51 @@ mod tests {
         assert_eq!(nom_affiche("Rue de la Liberté"), "Rue de la Liberté");
     }
 }
+
+#[cfg(test)]
+mod proprietes {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn moteur() -> Moteur {
+        let n = |numero, lon| Numero {
+            numero,
+            rep: String::new(),
+            position: [lon, 47_000_000],
+        };
+        Moteur::new(IndexAdresses::construire(vec![
+            (
+                "RUE D'AUXONNE".into(),
+                "21000".into(),
+                "21231".into(),
+                "Dijon".into(),
+                vec![n(1, 1), n(3, 2)],
+            ),
+            (
+                "PLACE DU 30 OCTOBRE".into(),
+                "21000".into(),
+                "21231".into(),
+                "Dijon".into(),
+                vec![],
+            ),
+        ]))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 5_000, .. ProptestConfig::default() })]
+
+        /// Any string: emoji, right-to-left marks, control characters, digits only, the
+        /// replacement character browsers give for lone surrogates, 10,000 characters.
+        #[test]
+        fn never_panics_and_stays_bounded(q in "\\PC{0,60}|[0-9 ]{0,40}|[\\u{0}-\\u{1f}\\u{200e}\\u{202e}\\u{fffd}a-z ]{0,40}") {
+            let r = moteur().rechercher(&q, 5);
+            prop_assert!(r.len() <= 5);
+        }
+
+        #[test]
+        fn long_inputs_never_panic(c in any::<char>(), n in 0usize..10_000) {
+            let q: String = std::iter::repeat_n(c, n).collect();
+            let _ = moteur().rechercher(&q, 5);
+        }
+    }
+}
