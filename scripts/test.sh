@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
-export PARCOURS_DONNEES=${PARCOURS_DONNEES:-../shared/data}
+donnees=${PARCOURS_DONNEES:-../shared/data}
+[ -d "$donnees" ] || { echo "data folder $donnees not found (set PARCOURS_DONNEES)" >&2; exit 1; }
+PARCOURS_DONNEES=$(cd "$donnees" && pwd)
+export PARCOURS_DONNEES
 
 etape() { printf '\n== %s\n' "$*"; }
 
