@@ -16,6 +16,10 @@ etape() { printf '\n== %s\n' "$*"; }
 etape "format"
 cargo fmt --all --check
 
+etape "data: build the assets from $PARCOURS_DONNEES, then verify them"
+cargo run -q --release --locked -p parcours-data -- build --donnees "$PARCOURS_DONNEES"
+cargo run -q --release --locked -p parcours-data -- verify
+
 etape "clippy (native, then the app for wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p parcours --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
@@ -30,12 +34,8 @@ fi
 etape "native tests"
 cargo test --workspace --locked --release
 
-etape "data: build the assets from $PARCOURS_DONNEES, then verify them"
-cargo run -q --release --locked -p parcours-data -- build --donnees "$PARCOURS_DONNEES"
-cargo run -q --release --locked -p parcours-data -- verify
-
 etape "in-browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p parcours --target wasm32-unknown-unknown --locked
+cargo test --release -p parcours --target wasm32-unknown-unknown --locked -- --nocapture
 
 etape "release build (Trunk, offline)"
 trunk build --release --offline --skip-version-check

@@ -150,3 +150,50 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     );
     assert_eq!(champ.value(), "8 Rue Paul Cabet, 21000 Dijon");
 }
+
+/// The real Dijon index (built by `parcours-data build` before this test) and the dev queries:
+/// the search is as right in the browser as natively, and its time per query is reported
+/// (each query run 20 times to rise above the browser's timer resolution).
+#[wasm_bindgen_test]
+fn search_in_the_browser_on_the_dijon_index() {
+    let octets = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets-gen/adresses.bin"
+    ));
+    let tsv = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/address-queries-dev.tsv"
+    ));
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let t = perf.now();
+    let moteur = Moteur::new(parcours_core::asset::decoder::<IndexAdresses>(octets).unwrap());
+    let chargement = perf.now() - t;
+    let plier = parcours_core::normalisation::plier;
+    let (mut n, mut justes) = (0usize, 0usize);
+    let mut temps = Vec::new();
+    for ligne in tsv.lines().skip(1) {
+        let c: Vec<&str> = ligne.split('\t').collect();
+        let t = perf.now();
+        for _ in 0..19 {
+            std::hint::black_box(moteur.rechercher(c[1], 5));
+        }
+        let r = moteur.rechercher(c[1], 5);
+        temps.push((perf.now() - t) / 20.0);
+        n += 1;
+        let rep = |s: &str| s.chars().next().map(|x| x.to_ascii_lowercase());
+        justes += usize::from(r.first().is_some_and(|r| {
+            r.numero.map(|x| x.to_string()).as_deref() == Some(c[2])
+                && rep(&r.rep) == rep(c[3])
+                && plier(&r.nom_voie) == plier(c[4])
+        }));
+    }
+    temps.sort_by(f64::total_cmp);
+    let p = |q: f64| temps[((q * n as f64).ceil() as usize).saturating_sub(1)];
+    console_log!(
+        "browser search: index loaded in {chargement:.1} ms; {n} queries, top-1 {:.2} %; per query p50 {:.4} ms, p99 {:.4} ms",
+        100.0 * justes as f64 / n as f64,
+        p(0.5),
+        p(0.99)
+    );
+    assert!(justes as f64 >= 0.995 * n as f64, "top-1 {justes}/{n}");
+}

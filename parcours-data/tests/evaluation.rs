@@ -221,3 +221,134 @@ fn the_programme_is_consistent_with_the_data() {
         "covered IRIS without any address"
     );
 }
+
+#[test]
+fn real_places_of_each_kind() {
+    let v = Verification::charger(assets()).unwrap();
+    let cas = [
+        // An address of each territory and zone (Dijon data), typed as people do.
+        (
+            r#"{"adresse": "6 pl de la France Libre"}"#,
+            "eligible",
+            Some("nord"),
+        ),
+        (
+            r#"{"adresse": "19 bis bd Georges Clemenceau"}"#,
+            "eligible",
+            Some("nord"),
+        ),
+        (
+            r#"{"adresse": "2 av du Mont Blanc"}"#,
+            "eligible",
+            Some("sud"),
+        ),
+        (
+            r#"{"adresse": "100 avenue jean jaures 21000 dijon"}"#,
+            "eligible",
+            Some("sud"),
+        ),
+        (
+            r#"{"adresse": "13 impasse de Reggio"}"#,
+            "zone_prioritaire",
+            None,
+        ),
+        (
+            r#"{"adresse": "30 place de la Fontaine d'Ouche"}"#,
+            "zone_prioritaire",
+            None,
+        ),
+        (
+            r#"{"adresse": "7 rue Victor Dumay"}"#,
+            "hors_territoire",
+            None,
+        ),
+        (
+            r#"{"adresse": "1 place de la Republique"}"#,
+            "a_confirmer",
+            None,
+        ),
+        // Far outside the commune.
+        (
+            r#"{"lon": 5.015161, "lat": 47.344923, "precision_m": 5}"#,
+            "hors_dijon",
+            None,
+        ),
+        // A location fix too imprecise to tell, in the middle of Dijon.
+        (
+            r#"{"lon": 5.0415, "lat": 47.3220, "precision_m": 2000}"#,
+            "a_confirmer",
+            None,
+        ),
+    ];
+    for (entree, decision, equipe) in cas {
+        let r = v.repondre(entree);
+        assert_eq!(r["decision"], decision, "{entree}: {r}");
+        if let Some(e) = equipe {
+            assert_eq!(r["equipe"], e, "{entree}");
+        }
+    }
+
+    // Every vertex shared by two IRIS with different answers is on a boundary between them:
+    // to be confirmed, never a plain answer.
+    let d = pipeline::charger(assets()).unwrap();
+    let ver = Verificateur::nouveau(d.carte.clone(), d.programme.clone());
+    let issue = |code: &str| match d.programme.statut(code) {
+        Statut::Couvert {
+            territoire,
+            couverture,
+            ..
+        } => format!("{:?}{couverture:?}", territoire.equipe),
+        Statut::Prioritaire { zone, .. } => zone.nom.clone(),
+        Statut::Hors => "hors".into(),
+    };
+    let mut limites = 0;
+    for (i, a) in d.carte.iris.iter().enumerate() {
+        for b in &d.carte.iris[i + 1..] {
+            if issue(&a.code) == issue(&b.code) {
+                continue;
+            }
+            let sommets_b: std::collections::HashSet<[i32; 2]> = b
+                .polygones
+                .iter()
+                .flatten()
+                .flat_map(|r| r.0.iter().copied())
+                .collect();
+            for p in a.polygones.iter().flatten().flat_map(|r| r.0.iter()) {
+                if sommets_b.contains(p) {
+                    let lieu = parcours_core::decision::Lieu {
+                        lon: p[0] as f64 / 1e6,
+                        lat: p[1] as f64 / 1e6,
+                        precision_m: 0.0,
+                    };
+                    let (dec, _) = ver.decider_lieu(&lieu);
+                    assert!(
+                        matches!(dec, Decision::AConfirmer { .. }),
+                        "{} / {} at {p:?}: {dec:?}",
+                        a.code,
+                        b.code
+                    );
+                    limites += 1;
+                }
+            }
+        }
+    }
+    assert!(limites > 50, "{limites} shared vertices checked");
+
+    // Just outside the commune's westernmost point: 5 m → to be confirmed; 300 m → outside.
+    let ouest = d
+        .carte
+        .iris
+        .iter()
+        .flat_map(|i| i.polygones.iter().flatten().flat_map(|r| r.0.iter()))
+        .min_by_key(|p| p[0])
+        .unwrap();
+    let m_par_degre = 111_195.0 * (ouest[1] as f64 / 1e6).to_radians().cos();
+    for (metres, attendu) in [(5.0, "a_confirmer"), (300.0, "hors_dijon")] {
+        let lon = ouest[0] as f64 / 1e6 - metres / m_par_degre;
+        let r = v.repondre(&format!(
+            r#"{{"lon": {lon}, "lat": {}, "precision_m": 0}}"#,
+            ouest[1] as f64 / 1e6
+        ));
+        assert_eq!(r["decision"], attendu, "{metres} m west of the commune");
+    }
+}
