@@ -1,7 +1,8 @@
 //! The page: loading, then the check (address → answer), with its alternatives.
 
 use crate::composants::{
-    carte::Carte, recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
+    carte::Carte, en_ligne::RechercheEnLigne, recherche::RechercheAdresse, reponse::CarteReponse,
+    sources::Sources,
 };
 use crate::donnees::{self, Donnees, ErreurChargement};
 use crate::navigateur::{self, Position};
@@ -31,6 +32,11 @@ impl PartialEq for Donnees {
 pub enum Choix {
     Adresse(Resultat),
     Point(PointLien),
+    /// An address found by the national service, when the user asked for it.
+    Externe {
+        label: String,
+        point: PointLien,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -44,7 +50,7 @@ fn reponse(d: &Donnees, choix: &Choix, age: Option<u32>) -> Reponse {
     let v = &d.verificateur;
     let (decision, raisons) = match choix {
         Choix::Adresse(r) => v.decider_adresse(r),
-        Choix::Point(p) => {
+        Choix::Point(p) | Choix::Externe { point: p, .. } => {
             let (dec, mut rs) = v.decider_lieu(&Lieu {
                 lon: p.lon,
                 lat: p.lat,
@@ -90,6 +96,7 @@ pub fn App() -> Html {
     let age_texte = use_state(|| lien_initial.age.map(|a| a.to_string()).unwrap_or_default());
     let position = use_state(|| EtatPosition::Rien);
     let alternatives_ouvertes = use_state(|| false);
+    let saisie = use_state(String::new);
     let t = textes(*langue);
 
     {
@@ -154,7 +161,9 @@ pub fn App() -> Html {
                     };
                     match choix {
                         Some(Choix::Adresse(r)) => e.adresse = Some(r.label.clone()),
-                        Some(Choix::Point(p)) => e.point = Some(*p),
+                        Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => {
+                            e.point = Some(*p)
+                        }
                         None => {}
                     }
                     let actuel = navigateur::lire_lien();
@@ -211,6 +220,16 @@ pub fn App() -> Html {
                     position.set(EtatPosition::Rien);
                     choix.set(Some(Choix::Adresse(r)));
                 })
+            };
+            let choisir_externe = {
+                let choix = choix.clone();
+                Callback::from(move |(label, point): (String, PointLien)| {
+                    choix.set(Some(Choix::Externe { label, point }))
+                })
+            };
+            let saisir_adresse = {
+                let saisie = saisie.clone();
+                Callback::from(move |t: String| saisie.set(t))
             };
             let choisir_point = {
                 let choix = choix.clone();
@@ -286,7 +305,7 @@ pub fn App() -> Html {
             };
             let rep = (*choix).as_ref().map(|c| reponse(d, c, *age));
             let point_carte = match &*choix {
-                Some(Choix::Point(p)) => Some(*p),
+                Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
                 Some(Choix::Adresse(r)) => Some(PointLien {
                     lon: r.lon(),
                     lat: r.lat(),
@@ -302,7 +321,7 @@ pub fn App() -> Html {
                 <>
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse }</h2>
-                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} initiale={adresse_initiale} />
+                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
                     <div class="champ age">
                         <label for="age">{ t.etiquette_age }</label>
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
@@ -323,6 +342,10 @@ pub fn App() -> Html {
                     <div class="contenu-alternatives">
                         <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position }</button>
                         <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
+                        if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                            <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
+                                langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                        }
                         if *alternatives_ouvertes {
                             <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
                         }

@@ -76,6 +76,14 @@ pub struct Textes {
     pub territoires_texte: &'static str,
     pub equipe: fn(Equipe) -> &'static str,
     pub zones_prioritaires: &'static str,
+    pub en_ligne_titre: &'static str,
+    pub en_ligne_avertissement: &'static str,
+    pub en_ligne_bouton: &'static str,
+    pub en_ligne_en_cours: &'static str,
+    pub en_ligne_aucun: &'static str,
+    pub en_ligne_erreur: &'static str,
+    pub en_ligne_source: &'static str,
+    pub en_ligne_vide: &'static str,
 }
 
 pub fn textes(l: Langue) -> &'static Textes {
@@ -180,6 +188,14 @@ pub static FR: Textes = Textes {
         Equipe::Sud => "Équipe sud",
     },
     zones_prioritaires: "Quartiers prioritaires, suivis par le Programme de Réussite Éducative",
+    en_ligne_titre: "Chercher avec le service national des adresses",
+    en_ligne_avertissement: "Si vous le demandez, l’adresse tapée sera envoyée au service national des adresses (IGN, Géoplateforme) pour la trouver. Rien d’autre n’est envoyé.",
+    en_ligne_bouton: "Envoyer l’adresse au service national",
+    en_ligne_en_cours: "Recherche auprès du service national…",
+    en_ligne_aucun: "Le service national n’a trouvé aucune adresse. Vous pouvez choisir le lieu sur la carte.",
+    en_ligne_erreur: "Le service national n’a pas répondu. Vérifiez votre connexion, ou choisissez le lieu sur la carte.",
+    en_ligne_source: "trouvée par le service national des adresses",
+    en_ligne_vide: "Tapez d’abord l’adresse dans le champ ci-dessus.",
 };
 
 pub static EN: Textes = Textes {
@@ -272,6 +288,14 @@ pub static EN: Textes = Textes {
         Equipe::Sud => "South team",
     },
     zones_prioritaires: "Priority neighbourhoods, served by the Programme de Réussite Éducative",
+    en_ligne_titre: "Search with the national address service",
+    en_ligne_avertissement: "If you ask, the address you typed will be sent to the national address service (IGN, Géoplateforme) to find it. Nothing else is sent.",
+    en_ligne_bouton: "Send the address to the national service",
+    en_ligne_en_cours: "Searching the national service…",
+    en_ligne_aucun: "The national service found no address. You can choose the place on the map.",
+    en_ligne_erreur: "The national service did not answer. Check your connection, or choose the place on the map.",
+    en_ligne_source: "found by the national address service",
+    en_ligne_vide: "First type the address in the field above.",
 };
 
 fn raison_en(r: &Raison) -> String {
@@ -398,6 +422,14 @@ pub static AR: Textes = Textes {
         Equipe::Sud => "فريق الجنوب",
     },
     zones_prioritaires: "الأحياء ذات الأولوية، يتابعها برنامج النجاح التربوي",
+    en_ligne_titre: "البحث عبر الخدمة الوطنية للعناوين",
+    en_ligne_avertissement: "إذا طلبت ذلك، سيُرسَل العنوان الذي كتبته إلى الخدمة الوطنية للعناوين (IGN، Géoplateforme) للعثور عليه. لا يُرسَل أي شيء آخر.",
+    en_ligne_bouton: "إرسال العنوان إلى الخدمة الوطنية",
+    en_ligne_en_cours: "جارٍ البحث لدى الخدمة الوطنية…",
+    en_ligne_aucun: "لم تجد الخدمة الوطنية أي عنوان. يمكنك اختيار المكان على الخريطة.",
+    en_ligne_erreur: "لم تُجب الخدمة الوطنية. تحقق من الاتصال أو اختر المكان على الخريطة.",
+    en_ligne_source: "وجدته الخدمة الوطنية للعناوين",
+    en_ligne_vide: "اكتب العنوان أولاً في الخانة أعلاه.",
 };
 
 fn raison_ar(r: &Raison) -> String {

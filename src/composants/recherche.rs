@@ -12,6 +12,9 @@ pub struct Props {
     pub donnees: Rc<Donnees>,
     pub langue: Langue,
     pub onchoix: Callback<Resultat>,
+    /// Each change of the typed text.
+    #[prop_or_default]
+    pub onsaisie: Callback<String>,
     /// The chosen address's label, shown back in the field.
     pub initiale: String,
 }
@@ -54,10 +57,12 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let ouvert = ouvert.clone();
         let actif = actif.clone();
         let d = p.donnees.clone();
+        let onsaisie = p.onsaisie.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
+            onsaisie.emit(v.clone());
             let r = if v.trim().is_empty() {
                 Vec::new()
             } else {

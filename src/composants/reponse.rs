@@ -117,6 +117,12 @@ pub fn CarteReponse(p: &Props) -> Html {
                 }
             </p>
         },
+        Choix::Externe { label, .. } => html! {
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
+                <span lang="fr">{ label }</span>
+                <span class="precision">{ format!(" ({})", t.en_ligne_source) }</span>
+            </p>
+        },
         Choix::Point(pt) => html! {
             <p class="lieu"><span class="etiquette">{ t.point_choisi }{ " : " }</span>
                 { format!("{:.5}, {:.5}", pt.lat, pt.lon) }

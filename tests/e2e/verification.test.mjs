@@ -210,3 +210,40 @@ test("assets that fail to load give a clear error, never a blank page", async ()
     await s.fermer();
   }
 });
+
+test("online search only when asked: one request to the national service, with the typed text", async () => {
+  // A local stub answering in the service's GeoCodeJSON format; the browser's requests to the
+  // configured endpoint are routed to it (nothing leaves this machine).
+  const stub = await servir(undefined, (url) => ({
+    status: 200,
+    headers: { "content-type": "application/json", "access-control-allow-origin": "*" },
+    body: JSON.stringify({
+      type: "FeatureCollection", version: "draft", query: url.searchParams.get("q"),
+      features: [{ type: "Feature", geometry: { type: "Point", coordinates: [5.079116, 47.298195] },
+        properties: { label: "3 Rue Inconnue 21000 Dijon", score: 0.9, type: "housenumber", citycode: "21231" } }],
+    }),
+  }));
+  const { contexte, p } = await ouvrir();
+  const demandes = [];
+  await p.route("https://data.geopf.fr/**", async (route) => {
+    demandes.push(route.request().url());
+    const u = new URL(route.request().url());
+    route.fulfill({ response: await p.request.fetch(stub.url + "search" + u.search) });
+  });
+  await p.fill("#adresse", "3 rue inconnue");
+  await p.waitForFunction(() => document.querySelector("[role=status][aria-live]")?.textContent.includes("Aucune"));
+  await p.click(".alternatives summary");
+  assert.match(await p.textContent(".en-ligne"), /sera envoyée au service national/);
+  assert.deepEqual(demandes, [], "nothing sent before the user asks");
+  await p.click("text=Envoyer l’adresse au service national");
+  await p.click("text=3 Rue Inconnue 21000 Dijon");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(demandes.length, 1);
+  assert.equal(new URL(demandes[0]).searchParams.get("q"), "3 rue inconnue");
+  assert.match(await p.textContent(".reponse .lieu"), /service national/);
+  const autres = p.requetes.filter((u) => !u.startsWith(serveur.url) && !u.startsWith("https://data.geopf.fr/"));
+  assert.deepEqual(autres, []);
+  await sansViolation(p, "online search");
+  await contexte.close();
+  await stub.fermer();
+});
