@@ -21,6 +21,15 @@ pub struct Props {
 /// x, y, width, height, in metres (y pointing south, as SVG wants).
 type Vue = [f64; 4];
 
+/// The pointers on the map: where each went down and is now, and the view then.
+#[derive(Default)]
+struct Geste {
+    doigts: Vec<(i32, (f64, f64))>,
+    depart: Vec<(i32, (f64, f64))>,
+    vue_depart: Vue,
+    bouge: bool,
+}
+
 struct Fond {
     chemins: Vec<(String, &'static str, String)>,
     vue: Vue,
@@ -82,22 +91,104 @@ pub fn Carte(p: &Props) -> Html {
     };
 
     let plan = use_node_ref();
-    let toucher = {
-        let vue = vue.clone();
-        let provisoire = provisoire.clone();
+    let geste = use_mut_ref(Geste::default);
+    let rect = {
         let plan = plan.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(svg) = plan.cast::<web_sys::Element>() else {
+        move || {
+            plan.cast::<web_sys::Element>()
+                .map(|svg| svg.get_bounding_client_rect())
+                .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        }
+    };
+    let appuyer = {
+        let geste = geste.clone();
+        let vue = vue.clone();
+        let plan = plan.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(svg) = plan.cast::<web_sys::Element>() {
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+            let mut g = geste.borrow_mut();
+            g.doigts.retain(|(id, _)| *id != e.pointer_id());
+            g.doigts
+                .push((e.pointer_id(), (e.client_x() as f64, e.client_y() as f64)));
+            g.depart = g.doigts.clone();
+            g.vue_depart = *vue;
+            g.bouge = g.doigts.len() > 1;
+        })
+    };
+    let deplacer = {
+        let geste = geste.clone();
+        let vue = vue.clone();
+        let rect = rect.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = geste.borrow_mut();
+            let Some(i) = g.doigts.iter().position(|(id, _)| *id == e.pointer_id()) else {
                 return;
             };
-            let r = svg.get_bounding_client_rect();
-            if r.width() <= 0.0 || r.height() <= 0.0 {
+            g.doigts[i].1 = (e.client_x() as f64, e.client_y() as f64);
+            let Some(r) = rect() else { return };
+            let v0 = g.vue_depart;
+            let m_par_px = v0[2] / r.width();
+            match (g.depart.as_slice(), g.doigts.as_slice()) {
+                // One finger (or the mouse): drag to pan.
+                ([(_, a)], [(_, b)]) => {
+                    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                    if dx.hypot(dy) > 6.0 {
+                        g.bouge = true;
+                    }
+                    if g.bouge {
+                        vue.set([v0[0] - dx * m_par_px, v0[1] - dy * m_par_px, v0[2], v0[3]]);
+                    }
+                }
+                // Two fingers: pinch to zoom around their middle.
+                ([(_, a1), (_, a2)], [(_, b1), (_, b2)]) => {
+                    let d0 = (a1.0 - a2.0).hypot(a1.1 - a2.1);
+                    let d1 = (b1.0 - b2.0).hypot(b1.1 - b2.1);
+                    if d0 > 1.0 && d1 > 1.0 {
+                        let k = (d0 / d1).clamp(0.05, 20.0);
+                        let mx = v0[0] + ((a1.0 + a2.0) / 2.0 - r.left()) * m_par_px;
+                        let my = v0[1] + ((a1.1 + a2.1) / 2.0 - r.top()) * m_par_px;
+                        vue.set([
+                            mx - (mx - v0[0]) * k,
+                            my - (my - v0[1]) * k,
+                            v0[2] * k,
+                            v0[3] * k,
+                        ]);
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let lacher = {
+        let geste = geste.clone();
+        let vue = vue.clone();
+        let provisoire = provisoire.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = geste.borrow_mut();
+            let etait_tap = g.doigts.len() == 1 && !g.bouge;
+            g.doigts.retain(|(id, _)| *id != e.pointer_id());
+            g.depart = g.doigts.clone();
+            g.vue_depart = *vue;
+            if !etait_tap {
                 return;
             }
-            let v = *vue;
-            let x = v[0] + (e.client_x() as f64 - r.left()) / r.width() * v[2];
-            let y = v[1] + (e.client_y() as f64 - r.top()) / r.height() * v[3];
-            provisoire.set(Some(vers_lonlat(x, y)));
+            // A tap (no drag): place the point there.
+            if let Some(r) = rect() {
+                let v = *vue;
+                let x = v[0] + (e.client_x() as f64 - r.left()) / r.width() * v[2];
+                let y = v[1] + (e.client_y() as f64 - r.top()) / r.height() * v[3];
+                provisoire.set(Some(vers_lonlat(x, y)));
+            }
+        })
+    };
+    let annuler = {
+        let geste = geste.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = geste.borrow_mut();
+            g.doigts.retain(|(id, _)| *id != e.pointer_id());
+            g.depart = g.doigts.clone();
         })
     };
     let centre = {
@@ -161,7 +252,8 @@ pub fn Carte(p: &Props) -> Html {
                 <button type="button" class="bouton outil" onclick={centre}>{ t.carte_point }{ " ⌖" }</button>
             </div>
             <svg ref={plan} class="plan" role="img" aria-labelledby="titre-carte" aria-describedby="aide-carte"
-                viewBox={format!("{:.0} {:.0} {:.0} {:.0}", v[0], v[1], v[2], v[3])} onclick={toucher}>
+                viewBox={format!("{:.0} {:.0} {:.0} {:.0}", v[0], v[1], v[2], v[3])}
+                onpointerdown={appuyer} onpointermove={deplacer} onpointerup={lacher} onpointercancel={annuler}>
                 <defs>
                     <pattern id="hachures" width="60" height="60" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect width="60" height="60" class="fond-prioritaire" />

@@ -151,7 +151,16 @@ test("a tap on the map sets a point, then confirm gives the answer", async () =>
   await p.click("text=Vérifier ce lieu");
   await p.waitForSelector(".reponse");
   assert.match(p.url(), /lon=/);
-  // Zoom and pan by buttons.
+  // Drag to pan (a gesture), then zoom and pan by buttons (the alternative to dragging).
+  await carte.scrollIntoViewIfNeeded();
+  const v = await carte.boundingBox();
+  const avant = await p.getAttribute("svg.plan", "viewBox");
+  await p.mouse.move(v.x + v.width / 2, v.y + v.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(v.x + v.width / 2 + 80, v.y + v.height / 2 + 20, { steps: 5 });
+  await p.mouse.up();
+  await p.waitForFunction((a) => document.querySelector("svg.plan").getAttribute("viewBox") !== a, avant);
+  assert.equal(await p.$("text=Vérifier ce lieu"), null, "a drag places no point");
   const vb = await p.getAttribute("svg.plan", "viewBox");
   await p.click("button[aria-label=Zoomer]");
   await p.click("button[aria-label='Déplacer vers le nord']");
