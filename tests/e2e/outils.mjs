@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { brotliCompressSync, constants } from "node:zlib";
 
 export const RACINE = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = process.env.PARCOURS_DIST ?? join(RACINE, "dist");
@@ -21,6 +22,12 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
 };
+
+const cache = new Map();
+function compresser(fichier, corps) {
+  if (!cache.has(fichier)) cache.set(fichier, brotliCompressSync(corps, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  return cache.get(fichier);
+}
 
 /** Serves `racine` on 127.0.0.1 (a free port); `surcharge(url)` may answer instead. */
 export async function servir(racine = DIST, surcharge = null) {
@@ -39,8 +46,14 @@ export async function servir(racine = DIST, surcharge = null) {
     const fichier = join(racine, chemin);
     try {
       if (!(await stat(fichier)).isFile()) throw new Error("not a file");
-      const corps = await readFile(fichier);
-      res.writeHead(200, { "content-type": TYPES[extname(fichier)] ?? "application/octet-stream" });
+      let corps = await readFile(fichier);
+      const entetes = { "content-type": TYPES[extname(fichier)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      // Compressed as a static host serves it (brotli when the browser accepts it).
+      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "") && corps.length > 1024) {
+        corps = compresser(fichier, corps);
+        entetes["content-encoding"] = "br";
+      }
+      res.writeHead(200, entetes);
       res.end(corps);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
