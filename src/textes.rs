@@ -84,6 +84,7 @@ pub struct Textes {
     pub en_ligne_erreur: &'static str,
     pub en_ligne_source: &'static str,
     pub en_ligne_vide: &'static str,
+    pub secteur: fn(&str, &str) -> String,
 }
 
 pub fn textes(l: Langue) -> &'static Textes {
@@ -196,6 +197,7 @@ pub static FR: Textes = Textes {
     en_ligne_erreur: "Le service national n’a pas répondu. Vérifiez votre connexion, ou choisissez le lieu sur la carte.",
     en_ligne_source: "trouvée par le service national des adresses",
     en_ligne_vide: "Tapez d’abord l’adresse dans le champ ci-dessus.",
+    secteur: |nom, m| format!("Secteur IRIS : {nom} (contours de {m})"),
 };
 
 pub static EN: Textes = Textes {
@@ -296,6 +298,7 @@ pub static EN: Textes = Textes {
     en_ligne_erreur: "The national service did not answer. Check your connection, or choose the place on the map.",
     en_ligne_source: "found by the national address service",
     en_ligne_vide: "First type the address in the field above.",
+    secteur: |nom, m| format!("IRIS area: {nom} ({m} boundaries)"),
 };
 
 fn raison_en(r: &Raison) -> String {
@@ -364,11 +367,11 @@ pub static AR: Textes = Textes {
     reponse: "الجواب",
     eligible_titre: "نعم، عنوانك في أحد أحياء البرنامج",
     eligible_texte: |e, q| format!(
-        "عنوانك في حي {q}. فريق {} التابع لجمعية PEP 21 يمكنه مرافقة طفلك.",
+        "عنوانك في حي \u{2068}{q}\u{2069}. فريق {} التابع لجمعية PEP 21 يمكنه مرافقة طفلك.",
         match e { Equipe::Nord => "الشمال", Equipe::Sud => "الجنوب" }
     ),
     ensuite: "وبعد ذلك؟ بموافقتك، يُرسَل طلب إلى الفريق. يتصل بك الفريق للتحدث معك. لا يُقرَّر شيء بدونك.",
-    prioritaire_titre: |z| format!("عنوانك في حي {z}"),
+    prioritaire_titre: |z| format!("عنوانك في حي \u{2068}{z}\u{2069}"),
     prioritaire_texte: "في هذا الحي، يرافق برنامج النجاح التربوي (Programme de Réussite Éducative) الأطفال وعائلاتهم. يمكنك تقديم طلب وسيُوجَّه إليه. يمكن لمدرسة طفلك أيضاً أن تربطك به.",
     hors_territoire_titre: "عنوانك ليس في أحياء البرنامج",
     hors_territoire_texte: "لا يغطي هذا البرنامج إلا بعض أحياء ديجون. توجد مساعدات أخرى: تحدّث مع مدرسة طفلك أو مع المساعدة الاجتماعية في قطاعك أو مع بلدية الحي.",
@@ -377,7 +380,7 @@ pub static AR: Textes = Textes {
     a_confirmer_titre: "يجب على الفريق التحقق من عنوانك",
     a_confirmer_texte: "لا تسمح البيانات بالإجابة بيقين. يمكنك مع ذلك تقديم طلب: سيتحقق الفريق ويجيبك.",
     motif: |m| match m {
-        Motif::IrisPartiel { quartier, .. } => format!("منطقتك تقع جزئياً فقط في حي {quartier}."),
+        Motif::IrisPartiel { quartier, .. } => format!("منطقتك تقع جزئياً فقط في حي \u{2068}{quartier}\u{2069}."),
         Motif::LimiteProche { distance_m, .. } => format!("يمر حد بين حيّين على بعد {} متر تقريباً.", metres(*distance_m)),
         Motif::BordDeLaCommune => "العنوان قريب جداً من حدود ديجون.".into(),
         Motif::VoisinsEnDesaccord => "الرقم غير موجود في بياناتنا، والأرقام المجاورة ليست في الحي نفسه.".into(),
@@ -391,7 +394,7 @@ pub static AR: Textes = Textes {
     comment_savons_nous: "كيف نعرف ذلك؟",
     iris_explication: "الـ IRIS منطقة صغيرة تضم نحو 2000 ساكن يحددها المعهد الوطني للإحصاء (INSEE). البرنامج محدد بقائمة من مناطق IRIS.",
     raison: raison_ar,
-    hors_periode: |d, f| format!("الاتفاقية المعروفة للبرنامج تغطي الفترة من {d} إلى {f}. تحقق لدى الفريق من استمراره."),
+    hors_periode: |d, f| format!("الاتفاقية المعروفة للبرنامج تغطي الفترة من \u{2068}{d}\u{2069} إلى \u{2068}{f}\u{2069}. تحقق لدى الفريق من استمراره."),
     sources_titre: "مصادر البيانات",
     ma_position: "استعمال موقعي",
     position_en_cours: "جارٍ البحث عن موقعك…",
@@ -430,23 +433,24 @@ pub static AR: Textes = Textes {
     en_ligne_erreur: "لم تُجب الخدمة الوطنية. تحقق من الاتصال أو اختر المكان على الخريطة.",
     en_ligne_source: "وجدته الخدمة الوطنية للعناوين",
     en_ligne_vide: "اكتب العنوان أولاً في الخانة أعلاه.",
+    secteur: |nom, m| format!("منطقة IRIS: \u{2068}{nom}\u{2069} (حدود {m})"),
 };
 
 fn raison_ar(r: &Raison) -> String {
     match r {
         Raison::AdresseTrouvee { label, precision } => match precision {
-            Precision::Numero => format!("تم العثور على العنوان: {label}."),
-            Precision::Interpolee => format!("تم العثور على العنوان: {label} (الرقم غير موجود في بياناتنا، الموقع مقدَّر من الأرقام المجاورة)."),
-            Precision::Voie => format!("الشارع وحده معروف: {label}."),
+            Precision::Numero => format!("تم العثور على العنوان: \u{2068}{label}\u{2069}."),
+            Precision::Interpolee => format!("تم العثور على العنوان: \u{2068}{label}\u{2069} (الرقم غير موجود في بياناتنا، الموقع مقدَّر من الأرقام المجاورة)."),
+            Precision::Voie => format!("الشارع وحده معروف: \u{2068}{label}\u{2069}."),
         },
         Raison::PositionDonnee { precision_m } => format!("موقع معطى، بدقة {} متر.", metres(*precision_m)),
-        Raison::DansIris { code, nom } => format!("المكان في منطقة IRIS «{nom}» ({code})."),
+        Raison::DansIris { code, nom } => format!("المكان في منطقة IRIS «\u{2068}{nom}\u{2069}» (\u{2068}{code}\u{2069})."),
         Raison::QuartierCouvert { quartier, equipe, couverture } => match couverture {
-            parcours_core::programme::Couverture::Entier => format!("هذه المنطقة جزء من حي {quartier}، ويتابعها فريق {}.", if *equipe == Equipe::Nord { "الشمال" } else { "الجنوب" }),
-            parcours_core::programme::Couverture::Partiel => format!("هذه المنطقة تقع جزئياً فقط في حي {quartier}: على الفريق أن يؤكد."),
+            parcours_core::programme::Couverture::Entier => format!("هذه المنطقة جزء من حي \u{2068}{quartier}\u{2069}، ويتابعها فريق {}.", if *equipe == Equipe::Nord { "الشمال" } else { "الجنوب" }),
+            parcours_core::programme::Couverture::Partiel => format!("هذه المنطقة تقع جزئياً فقط في حي \u{2068}{quartier}\u{2069}: على الفريق أن يؤكد."),
         },
-        Raison::QuartierPrioritaire { zone } => format!("هذه المنطقة جزء من الحي ذي الأولوية {zone}، حيث يرافق برنامج النجاح التربوي العائلات."),
-        Raison::DansQpv { nom } => format!("المكان في الحي ذي الأولوية {nom} (QPV)."),
+        Raison::QuartierPrioritaire { zone } => format!("هذه المنطقة جزء من الحي ذي الأولوية \u{2068}{zone}\u{2069}، حيث يرافق برنامج النجاح التربوي العائلات."),
+        Raison::DansQpv { nom } => format!("المكان في الحي ذي الأولوية \u{2068}{nom}\u{2069} (QPV)."),
         Raison::HorsProgramme => "هذه المنطقة ليست ضمن مناطق البرنامج.".into(),
         Raison::LimiteProche { distance_m, tolerance_m } => format!("يمر حد بين جوابين مختلفين على بعد {} متر، أقل من هامش {} متر: لا تسمح البيانات بالحسم.", metres(*distance_m), metres(*tolerance_m)),
         Raison::BordDeLaCommune => "المكان قريب جداً من حدود البلدية.".into(),
@@ -465,6 +469,6 @@ fn raison_ar(r: &Raison) -> String {
             format!("الأرقام المعروفة لهذا الشارع ({numeros}) لا تعطي كلها الجواب نفسه: أضف الرقم.")
         },
         Raison::Age { age, min, max } => format!("عمر الطفل {age} سنة: يرافق البرنامج الأطفال من {min} إلى {max} سنة."),
-        Raison::Millesime { iris } => format!("حدود IRIS لسنة {iris} (IGN – INSEE)."),
+        Raison::Millesime { iris } => format!("حدود IRIS لسنة \u{2068}{iris}\u{2069} (IGN – INSEE)."),
     }
 }

@@ -130,7 +130,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     html! {
         <div class="champ combobox">
             <label for="adresse" id="adresse-etiquette">{ t.etiquette_adresse }</label>
-            <input id="adresse" type="text" role="combobox" autocomplete="off" spellcheck="false"
+            <input id="adresse" type="text" dir="auto" role="combobox" autocomplete="off" spellcheck="false"
                 autocapitalize="off" enterkeyhint="search"
                 aria-autocomplete="list" aria-expanded={if visible && !suggestions.is_empty() { "true" } else { "false" }}
                 aria-controls="suggestions" aria-describedby="adresse-aide"
@@ -156,7 +156,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                             aria-selected={if Some(i) == *actif { "true" } else { "false" }}
                             class={classes!((Some(i) == *actif).then_some("actif"))}
                             {onmousedown}>
-                            <span class="libelle">{ &r.label }</span>
+                            <bdi class="libelle" lang="fr">{ &r.label }</bdi>
                             if let Some(s) = selon { <span class="precision">{ s }</span> }
                         </li>
                     }

@@ -111,7 +111,7 @@ pub fn CarteReponse(p: &Props) -> Html {
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {
             <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
-                <span lang="fr">{ &r.label }</span>
+                <bdi lang="fr">{ &r.label }</bdi>
                 if r.precision != parcours_core::recherche::Precision::Numero {
                     <span class="precision">{ format!(" ({})", (t.precision)(r.precision)) }</span>
                 }
@@ -119,7 +119,7 @@ pub fn CarteReponse(p: &Props) -> Html {
         },
         Choix::Externe { label, .. } => html! {
             <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
-                <span lang="fr">{ label }</span>
+                <bdi lang="fr">{ label }</bdi>
                 <span class="precision">{ format!(" ({})", t.en_ligne_source) }</span>
             </p>
         },
@@ -140,6 +140,9 @@ pub fn CarteReponse(p: &Props) -> Html {
             <p class="surtitre">{ t.reponse }</p>
             <h2 id="titre-reponse" tabindex="-1">{ titre }</h2>
             { lieu }
+            if let Some(i) = rep.decision.iris() {
+                <p class="secteur">{ (t.secteur)(&i.nom, &p.donnees.verificateur.carte.millesime) }</p>
+            }
             { corps }
             { for periode.map(|s| html! { <p class="avis">{ s }</p> }) }
             if permet {
