@@ -97,6 +97,13 @@ pub fn App() -> Html {
     let position = use_state(|| EtatPosition::Rien);
     let alternatives_ouvertes = use_state(|| false);
     let saisie = use_state(String::new);
+    let nouvelle_version = use_state(|| false);
+    {
+        let nouvelle_version = nouvelle_version.clone();
+        use_effect_with((), move |_| {
+            navigateur::enregistrer_service_worker(move || nouvelle_version.set(true));
+        });
+    }
     let t = textes(*langue);
 
     {
@@ -357,9 +364,21 @@ pub fn App() -> Html {
         }
     };
 
+    let mise_a_jour = (*nouvelle_version).then(|| {
+        html! {
+            <div class="mise-a-jour" role="status">
+                <span>{ t.nouvelle_version }</span>
+                <button type="button" class="bouton secondaire"
+                    onclick={Callback::from(|_| navigateur::activer_nouvelle_version())}>
+                    { t.mettre_a_jour }
+                </button>
+            </div>
+        }
+    });
     html! {
         <>
         { entete }
+        { mise_a_jour }
         <main id="contenu">
             <h1>{ t.accroche }</h1>
             <p class="presentation">{ t.presentation }</p>

@@ -144,3 +144,71 @@ pub fn demander_position(rappel: impl Fn(Position) + 'static) {
         rappel(Position::Indisponible);
     }
 }
+
+/// Registers the service worker (offline use). `nouvelle_version` is called when a new
+/// deployment is installed and waiting; [`activer_nouvelle_version`] then switches to it.
+pub fn enregistrer_service_worker(nouvelle_version: impl Fn() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let sw = w.navigator().service_worker();
+    let nouvelle_version = std::rc::Rc::new(nouvelle_version);
+    let promesse = sw.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(r) = wasm_bindgen_futures::JsFuture::from(promesse).await else {
+            return;
+        };
+        let Ok(reg) = r.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
+        let controle = || {
+            web_sys::window()
+                .map(|w| w.navigator().service_worker().controller().is_some())
+                .unwrap_or(false)
+        };
+        if reg.waiting().is_some() && controle() {
+            nouvelle_version();
+        }
+        let reg2 = reg.clone();
+        let nv = nouvelle_version.clone();
+        let trouve = Closure::<dyn FnMut()>::new(move || {
+            let Some(installe) = reg2.installing() else {
+                return;
+            };
+            let nv = nv.clone();
+            let i2 = installe.clone();
+            let etat = Closure::<dyn FnMut()>::new(move || {
+                if i2.state() == web_sys::ServiceWorkerState::Installed && controle() {
+                    nv();
+                }
+            });
+            installe.set_onstatechange(Some(etat.as_ref().unchecked_ref()));
+            etat.forget();
+        });
+        reg.set_onupdatefound(Some(trouve.as_ref().unchecked_ref()));
+        trouve.forget();
+    });
+}
+
+/// Asks the waiting service worker to take over (the page then reloads).
+pub fn activer_nouvelle_version() {
+    let Some(w) = web_sys::window() else { return };
+    let sw = w.navigator().service_worker();
+    // When the new worker takes over, reload once to run the new version.
+    let recharger = Closure::<dyn FnMut()>::new(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    sw.set_oncontrollerchange(Some(recharger.as_ref().unchecked_ref()));
+    recharger.forget();
+    let promesse = sw.get_registration();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(r) = wasm_bindgen_futures::JsFuture::from(promesse).await else {
+            return;
+        };
+        if let Ok(reg) = r.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+            if let Some(attente) = reg.waiting() {
+                let _ = attente.post_message(&JsValue::from_str("activer"));
+            }
+        }
+    });
+}

@@ -85,6 +85,8 @@ pub struct Textes {
     pub en_ligne_source: &'static str,
     pub en_ligne_vide: &'static str,
     pub secteur: fn(&str, &str) -> String,
+    pub nouvelle_version: &'static str,
+    pub mettre_a_jour: &'static str,
 }
 
 pub fn textes(l: Langue) -> &'static Textes {
@@ -198,6 +200,8 @@ pub static FR: Textes = Textes {
     en_ligne_source: "trouvée par le service national des adresses",
     en_ligne_vide: "Tapez d’abord l’adresse dans le champ ci-dessus.",
     secteur: |nom, m| format!("Secteur IRIS : {nom} (contours de {m})"),
+    nouvelle_version: "Une nouvelle version de Parcours est prête.",
+    mettre_a_jour: "Mettre à jour",
 };
 
 pub static EN: Textes = Textes {
@@ -299,6 +303,8 @@ pub static EN: Textes = Textes {
     en_ligne_source: "found by the national address service",
     en_ligne_vide: "First type the address in the field above.",
     secteur: |nom, m| format!("IRIS area: {nom} ({m} boundaries)"),
+    nouvelle_version: "A new version of Parcours is ready.",
+    mettre_a_jour: "Update",
 };
 
 fn raison_en(r: &Raison) -> String {
@@ -434,6 +440,8 @@ pub static AR: Textes = Textes {
     en_ligne_source: "وجدته الخدمة الوطنية للعناوين",
     en_ligne_vide: "اكتب العنوان أولاً في الخانة أعلاه.",
     secteur: |nom, m| format!("منطقة IRIS: \u{2068}{nom}\u{2069} (حدود {m})"),
+    nouvelle_version: "نسخة جديدة من Parcours جاهزة.",
+    mettre_a_jour: "تحديث",
 };
 
 fn raison_ar(r: &Raison) -> String {

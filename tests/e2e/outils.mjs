@@ -85,6 +85,11 @@ export async function page(navigateur, options = {}) {
     ...options,
   });
   const p = await contexte.newPage();
+  // Every Content-Security-Policy violation the page reports.
+  await p.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   p.requetes = [];
   p.erreurs = [];
   p.on("request", (r) => p.requetes.push(r.url()));
@@ -101,4 +106,9 @@ export async function axe(p) {
     const r = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, cibles: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   });
+}
+
+/** The CSP violations reported since the page loaded. */
+export async function violationsCsp(p) {
+  return p.evaluate(() => window.__csp ?? []);
 }

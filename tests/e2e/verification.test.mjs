@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, axe, ARTEFACTS } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, ARTEFACTS } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -84,6 +84,7 @@ for (const c of CAS) {
     await sansViolation(p, c.nom);
     await p.screenshot({ path: join(ARTEFACTS, `reponse-${c.decision}-${c.nom.replace(/\W+/g, "-")}.png`), fullPage: true });
     seulementNotreOrigine(p);
+    assert.deepEqual(await violationsCsp(p), [], "CSP violations");
     assert.deepEqual(p.erreurs, []);
     await contexte.close();
   });
@@ -166,6 +167,7 @@ test("a tap on the map sets a point, then confirm gives the answer", async () =>
   await p.click("button[aria-label='Déplacer vers le nord']");
   assert.notEqual(await p.getAttribute("svg.plan", "viewBox"), vb);
   await p.screenshot({ path: join(ARTEFACTS, "carte.png"), fullPage: true });
+  assert.deepEqual(await violationsCsp(p), [], "CSP violations");
   await contexte.close();
 });
 
@@ -253,6 +255,7 @@ test("online search only when asked: one request to the national service, with t
   const autres = p.requetes.filter((u) => !u.startsWith(serveur.url) && !u.startsWith("https://data.geopf.fr/"));
   assert.deepEqual(autres, []);
   await sansViolation(p, "online search");
+  assert.deepEqual(await violationsCsp(p), [], "CSP violations");
   await contexte.close();
   await stub.fermer();
 });
