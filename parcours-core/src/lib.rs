@@ -13,6 +13,7 @@ pub mod decision;
 pub mod geocodage;
 pub mod geometrie;
 pub mod lien;
+pub mod lot;
 pub mod normalisation;
 pub mod programme;
 pub mod recherche;
