@@ -98,6 +98,7 @@ pub fn App() -> Html {
     let alternatives_ouvertes = use_state(|| false);
     let saisie = use_state(String::new);
     let nouvelle_version = use_state(|| false);
+    let liste = use_state(|| lien_initial.liste);
     {
         let nouvelle_version = nouvelle_version.clone();
         use_effect_with((), move |_| {
@@ -136,6 +137,7 @@ pub fn App() -> Html {
         let choix = choix.clone();
         let age = age.clone();
         let age_texte = age_texte.clone();
+        let liste = liste.clone();
         let deps = matches!(*chargement, Chargement::Pret(_));
         use_effect_with(deps, move |pret| {
             let ecouteur = pret.then(|| {
@@ -146,6 +148,7 @@ pub fn App() -> Html {
                         choix.set(choix_du_lien(d, &lien));
                         age.set(lien.age);
                         age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
+                        liste.set(lien.liste);
                     }
                 })
             });
@@ -158,10 +161,11 @@ pub fn App() -> Html {
         let langue = *langue;
         let pret = matches!(*chargement, Chargement::Pret(_));
         use_effect_with(
-            ((*choix).clone(), *age, langue, pret),
-            move |(choix, age, langue, pret)| {
+            ((*choix).clone(), *age, langue, pret, *liste),
+            move |(choix, age, langue, pret, liste)| {
                 if *pret {
                     let mut e = EtatLien {
+                        liste: *liste,
                         age: *age,
                         langue: (*langue != Langue::Fr).then_some(*langue),
                         ..EtatLien::default()
@@ -175,7 +179,8 @@ pub fn App() -> Html {
                     }
                     let actuel = navigateur::lire_lien();
                     let nouveau_sujet = actuel.adresse != e.adresse || actuel.point != e.point;
-                    navigateur::ecrire_lien(&e, nouveau_sujet && choix.is_some());
+                    let autre_page = actuel.liste != e.liste;
+                    navigateur::ecrire_lien(&e, (nouveau_sujet && choix.is_some()) || autre_page);
                 }
             },
         );
@@ -191,9 +196,22 @@ pub fn App() -> Html {
         })
     };
 
+    let tl = crate::textes_liste::textes_liste(*langue);
+    let changer_page = {
+        let liste = liste.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            liste.set(!*liste);
+        })
+    };
     let entete = html! {
         <header class="entete">
             <p class="marque">{ t.titre }</p>
+            <nav aria-label={t.titre}>
+                <a class="nav" href={if *liste { "./" } else { "./?vue=liste" }} onclick={changer_page}>
+                    { if *liste { t.accroche } else { tl.lien } }
+                </a>
+            </nav>
             <label class="langue">
                 <span>{ t.langue }</span>
                 <select onchange={changer_langue}>
@@ -218,6 +236,9 @@ pub fn App() -> Html {
                 <p class="detail">{ &e.0 }</p>
                 <p><a class="bouton" href="./">{ t.recharger }</a></p>
             </section>
+        },
+        Chargement::Pret(d) if *liste => html! {
+            <crate::composants::liste::Liste donnees={d.clone()} langue={*langue} />
         },
         Chargement::Pret(d) => {
             let choisir = {
@@ -380,9 +401,11 @@ pub fn App() -> Html {
         { entete }
         { mise_a_jour }
         <main id="contenu">
-            <h1>{ t.accroche }</h1>
-            <p class="presentation">{ t.presentation }</p>
-            <p class="confidentialite">{ t.confidentialite }</p>
+            if !*liste || !matches!(*chargement, Chargement::Pret(_)) {
+                <h1>{ t.accroche }</h1>
+                <p class="presentation">{ t.presentation }</p>
+                <p class="confidentialite">{ t.confidentialite }</p>
+            }
             { contenu }
         </main>
         </>

@@ -44,6 +44,8 @@ pub struct EtatLien {
     pub age: Option<u32>,
     pub naissance: Option<Date>,
     pub langue: Option<Langue>,
+    /// The list page rather than the check of one address.
+    pub liste: bool,
 }
 
 const MAX_ADRESSE: usize = 200;
@@ -92,6 +94,7 @@ impl EtatLien {
                 "age" => e.age = valeur.parse::<u32>().ok().filter(|a| *a <= 120),
                 "naissance" => e.naissance = Date::analyser(&valeur),
                 "langue" => e.langue = Langue::depuis_code(&valeur),
+                "vue" => e.liste = valeur == "liste",
                 _ => {}
             }
         }
@@ -108,6 +111,9 @@ impl EtatLien {
     /// `?adresse=…&…`, or an empty string when there is nothing to keep.
     pub fn vers_requete(&self) -> String {
         let mut p: Vec<String> = Vec::new();
+        if self.liste {
+            p.push("vue=liste".into());
+        }
         if let Some(a) = &self.adresse {
             p.push(format!("adresse={}", encoder_pourcent(a)));
         }
@@ -181,8 +187,14 @@ mod tests {
             age: Some(7),
             naissance: Date::analyser("2015-03-02"),
             langue: Some(Langue::Ar),
+            liste: false,
         };
         assert_eq!(EtatLien::depuis_requete(&e.vers_requete()), e);
+        let l = EtatLien {
+            liste: true,
+            ..EtatLien::default()
+        };
+        assert_eq!(EtatLien::depuis_requete(&l.vers_requete()), l);
         let p = EtatLien {
             point: Some(PointLien {
                 lon: 5.041234,

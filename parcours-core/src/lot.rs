@@ -22,14 +22,18 @@ pub fn decoder_texte(octets: &[u8]) -> (String, Encodage) {
     let sans_bom = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
     match std::str::from_utf8(sans_bom) {
         Ok(s) => (s.to_string(), Encodage::Utf8),
-        Err(_) => (octets.iter().map(|&b| windows_1252(b)).collect(), Encodage::Windows1252),
+        Err(_) => (
+            octets.iter().map(|&b| windows_1252(b)).collect(),
+            Encodage::Windows1252,
+        ),
     }
 }
 
 fn windows_1252(b: u8) -> char {
     const HAUT: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HAUT[(b - 0x80) as usize],
@@ -104,10 +108,22 @@ pub fn a_un_entete(lignes: &[Vec<String>]) -> bool {
     let plie = |s: &str| crate::normalisation::plier(s);
     premiere.iter().any(|c| {
         let c = plie(c);
-        ["adresse", "address", "rue", "voie", "numero", "code postal", "commune", "ville", "nom"]
-            .iter()
-            .any(|m| c.trim() == *m || c.starts_with(m))
-    }) && !premiere.iter().any(|c| c.trim().chars().next().is_some_and(|x| x.is_ascii_digit()) && c.contains(' '))
+        [
+            "adresse",
+            "address",
+            "rue",
+            "voie",
+            "numero",
+            "code postal",
+            "commune",
+            "ville",
+            "nom",
+        ]
+        .iter()
+        .any(|m| c.trim() == *m || c.starts_with(m))
+    }) && !premiere
+        .iter()
+        .any(|c| c.trim().chars().next().is_some_and(|x| x.is_ascii_digit()) && c.contains(' '))
 }
 
 /// The result of one row.
@@ -202,19 +218,37 @@ pub const COLONNES_AJOUTEES: [&str; 8] = [
 
 /// The export: the user's columns, then the results; UTF-8 with BOM, `;`, CRLF.
 pub fn ecrire_csv(entete: Option<&[String]>, lignes: &[(Vec<String>, LigneResultat)]) -> String {
-    let largeur = lignes.iter().map(|(c, _)| c.len()).chain(entete.map(|e| e.len())).max().unwrap_or(0);
+    let largeur = lignes
+        .iter()
+        .map(|(c, _)| c.len())
+        .chain(entete.map(|e| e.len()))
+        .max()
+        .unwrap_or(0);
     let mut out = String::from("\u{feff}");
     let mut ecrire = |cellules: Vec<String>| {
-        out.push_str(&cellules.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
+        out.push_str(
+            &cellules
+                .iter()
+                .map(|c| cellule_csv(c))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
         out.push_str("\r\n");
     };
     let mut e: Vec<String> = (0..largeur)
-        .map(|i| entete.and_then(|e| e.get(i)).cloned().unwrap_or_else(|| format!("colonne_{}", i + 1)))
+        .map(|i| {
+            entete
+                .and_then(|e| e.get(i))
+                .cloned()
+                .unwrap_or_else(|| format!("colonne_{}", i + 1))
+        })
         .collect();
     e.extend(COLONNES_AJOUTEES.iter().map(|s| s.to_string()));
     ecrire(e);
     for (cellules, r) in lignes {
-        let mut c: Vec<String> = (0..largeur).map(|i| cellules.get(i).cloned().unwrap_or_default()).collect();
+        let mut c: Vec<String> = (0..largeur)
+            .map(|i| cellules.get(i).cloned().unwrap_or_default())
+            .collect();
         let precision = match r.precision {
             Some(Precision::Numero) => "numero",
             Some(Precision::Interpolee) => "interpolee",
@@ -244,7 +278,10 @@ mod tests {
     #[test]
     fn windows_1252_and_utf8() {
         let (t, e) = decoder_texte(b"12 rue de l'\xC9glise;Dijon \x80");
-        assert_eq!((t.as_str(), e), ("12 rue de l'Église;Dijon €", Encodage::Windows1252));
+        assert_eq!(
+            (t.as_str(), e),
+            ("12 rue de l'Église;Dijon €", Encodage::Windows1252)
+        );
         let (t, e) = decoder_texte("\u{feff}12 rue de l’Église".as_bytes());
         assert_eq!((t.as_str(), e), ("12 rue de l’Église", Encodage::Utf8));
     }
@@ -256,7 +293,10 @@ mod tests {
         assert_eq!(separateur("12 rue piron\n3 rue musette"), None);
         assert_eq!(separateur("\"a;b\",c\n"), Some(','));
         assert_eq!(
-            lire_csv("nom;adresse\r\n\"Dupont; Jean\";\"12 rue\nPiron\"\r\nx;\"dit \"\"le\"\"\"\n", Some(';')),
+            lire_csv(
+                "nom;adresse\r\n\"Dupont; Jean\";\"12 rue\nPiron\"\r\nx;\"dit \"\"le\"\"\"\n",
+                Some(';')
+            ),
             vec![
                 vec!["nom".to_string(), "adresse".into()],
                 vec!["Dupont; Jean".into(), "12 rue\nPiron".into()],
@@ -265,9 +305,16 @@ mod tests {
         );
         assert_eq!(
             lire_csv("12 rue piron\n\n3, rue musette\n", None),
-            vec![vec!["12 rue piron".to_string()], vec!["".into()], vec!["3, rue musette".into()]]
+            vec![
+                vec!["12 rue piron".to_string()],
+                vec!["".into()],
+                vec!["3, rue musette".into()]
+            ]
         );
-        assert!(a_un_entete(&lire_csv("Nom;Adresse;Code postal\n", Some(';'))));
+        assert!(a_un_entete(&lire_csv(
+            "Nom;Adresse;Code postal\n",
+            Some(';')
+        )));
         assert!(!a_un_entete(&lire_csv("12 rue piron;21000\n", Some(';'))));
     }
 
@@ -285,7 +332,10 @@ mod tests {
         };
         let csv = ecrire_csv(
             Some(&["nom".into(), "adresse".into()]),
-            &[(vec!["=HYPERLINK(\"x\")".into(), "12 rue piron; bis".into()], r)],
+            &[(
+                vec!["=HYPERLINK(\"x\")".into(), "12 rue piron; bis".into()],
+                r,
+            )],
         );
         assert!(csv.starts_with("\u{feff}nom;adresse;adresse_trouvee;"));
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\";\"12 rue piron; bis\";12 Rue Piron, 21000 Dijon;numero;212310101;Monge;hors_territoire;;;non\r\n"), "{csv}");

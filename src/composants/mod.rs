@@ -1,5 +1,6 @@
 pub mod carte;
 pub mod en_ligne;
+pub mod liste;
 pub mod recherche;
 pub mod reponse;
 pub mod sources;

@@ -1,0 +1,419 @@
+//! The list page: paste addresses or open a spreadsheet export, check them all on this
+//! computer (in chunks, with a progress bar), see the rows that need a person first, and
+//! download the results as a CSV for French Excel.
+
+use crate::donnees::Donnees;
+use crate::textes_liste::textes_liste;
+use gloo_timers::future::TimeoutFuture;
+use parcours_core::lien::Langue;
+use parcours_core::lot::{self, Encodage, LigneResultat};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub donnees: Rc<Donnees>,
+    pub langue: Langue,
+}
+
+/// A file or a paste, read into rows.
+#[derive(Clone, PartialEq)]
+struct Tableau {
+    lignes: Rc<Vec<Vec<String>>>,
+    encodage: Encodage,
+    largeur: usize,
+}
+
+type Resultats = Rc<Vec<(Vec<String>, LigneResultat)>>;
+
+const PAR_LOT: usize = 1_000;
+const AFFICHEES: usize = 200;
+
+fn lire(octets: &[u8]) -> Result<Tableau, usize> {
+    let (texte, encodage) = lot::decoder_texte(octets);
+    let lignes = lot::lire_csv(&texte, lot::separateur(&texte));
+    if lignes.len() > lot::MAX_LIGNES {
+        return Err(lignes.len());
+    }
+    let largeur = lignes.iter().map(Vec::len).max().unwrap_or(0);
+    Ok(Tableau {
+        lignes: Rc::new(lignes),
+        encodage,
+        largeur,
+    })
+}
+
+/// The columns that look like parts of an address, by their header.
+fn colonnes_adresse(entete: &[String]) -> Vec<usize> {
+    let plier = parcours_core::normalisation::plier;
+    let v: Vec<usize> = entete
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            let h = plier(h);
+            [
+                "adresse",
+                "address",
+                "numero",
+                "rue",
+                "voie",
+                "code postal",
+                "cp",
+                "commune",
+                "ville",
+            ]
+            .iter()
+            .any(|m| h.trim() == *m || h.starts_with(m))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if v.is_empty() {
+        vec![0]
+    } else {
+        v
+    }
+}
+
+fn telecharger(nom: &str, contenu: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&contenu.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(nom);
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[function_component]
+pub fn Liste(p: &Props) -> Html {
+    let t = textes_liste(p.langue);
+    let colle = use_state(String::new);
+    let tableau = use_state(|| None::<Tableau>);
+    let entete = use_state(|| false);
+    let colonnes = use_state(Vec::<usize>::new);
+    let erreur = use_state(|| None::<String>);
+    let progression = use_state(|| None::<(usize, usize)>);
+    let resultats = use_state(|| None::<(Resultats, f64)>);
+    let filtre = use_state(String::new);
+
+    let preparer = {
+        let (tableau, entete, colonnes, erreur, resultats) = (
+            tableau.clone(),
+            entete.clone(),
+            colonnes.clone(),
+            erreur.clone(),
+            resultats.clone(),
+        );
+        move |r: Result<Tableau, usize>| {
+            resultats.set(None);
+            match r {
+                Ok(tab) => {
+                    let a_entete = lot::a_un_entete(&tab.lignes);
+                    colonnes.set(if a_entete {
+                        colonnes_adresse(&tab.lignes[0])
+                    } else {
+                        (0..tab.largeur).collect()
+                    });
+                    entete.set(a_entete);
+                    erreur.set(None);
+                    tableau.set(Some(tab));
+                }
+                Err(n) => {
+                    tableau.set(None);
+                    erreur.set(Some((t.trop_de_lignes)(n, lot::MAX_LIGNES)));
+                }
+            }
+        }
+    };
+
+    let saisir = {
+        let colle = colle.clone();
+        let preparer = preparer.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            preparer(lire(v.as_bytes()));
+            colle.set(v);
+        })
+    };
+
+    let ouvrir = {
+        let erreur = erreur.clone();
+        let preparer = preparer.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(f) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            if f.size() > lot::MAX_OCTETS as f64 {
+                erreur.set(Some((t.trop_gros)(lot::MAX_OCTETS)));
+                return;
+            }
+            let preparer = preparer.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(tampon) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                    preparer(lire(&js_sys::Uint8Array::new(&tampon).to_vec()));
+                }
+            });
+        })
+    };
+
+    let basculer_entete = {
+        let entete = entete.clone();
+        let colonnes = colonnes.clone();
+        let tableau = tableau.clone();
+        Callback::from(move |_| {
+            let e = !*entete;
+            if let (true, Some(tab)) = (e, &*tableau) {
+                colonnes.set(colonnes_adresse(&tab.lignes[0]));
+            }
+            entete.set(e);
+        })
+    };
+
+    let verifier = {
+        let (tableau, entete, colonnes, erreur, progression, resultats, filtre) = (
+            tableau.clone(),
+            entete.clone(),
+            colonnes.clone(),
+            erreur.clone(),
+            progression.clone(),
+            resultats.clone(),
+            filtre.clone(),
+        );
+        let d = p.donnees.clone();
+        Callback::from(move |_| {
+            let Some(tab) = (*tableau).clone() else {
+                erreur.set(Some(t.aucune_ligne.to_string()));
+                return;
+            };
+            let debut = usize::from(*entete);
+            if tab.lignes.len() <= debut || colonnes.is_empty() {
+                erreur.set(Some(t.aucune_ligne.to_string()));
+                return;
+            }
+            erreur.set(None);
+            filtre.set(String::new());
+            let (d, cols, progression, resultats) = (
+                d.clone(),
+                (*colonnes).clone(),
+                progression.clone(),
+                resultats.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let perf = web_sys::window().and_then(|w| w.performance());
+                let t0 = perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
+                let total = tab.lignes.len() - debut;
+                let mut out = Vec::with_capacity(total);
+                progression.set(Some((0, total)));
+                for (k, lot_) in tab.lignes[debut..].chunks(PAR_LOT).enumerate() {
+                    for (j, l) in lot_.iter().enumerate() {
+                        let saisie: Vec<&str> = cols
+                            .iter()
+                            .filter_map(|&c| l.get(c))
+                            .map(|s| s.trim())
+                            .filter(|s| !s.is_empty())
+                            .collect();
+                        let n = debut + k * PAR_LOT + j + 1;
+                        out.push((
+                            l.clone(),
+                            lot::verifier_ligne(&d.moteur, &d.verificateur, n, &saisie.join(" ")),
+                        ));
+                    }
+                    progression.set(Some((out.len(), total)));
+                    // Let the page breathe between chunks.
+                    TimeoutFuture::new(0).await;
+                }
+                // The rows a person must look at first, in file order otherwise.
+                out.sort_by_key(|(_, r)| !r.a_revoir());
+                let ms = perf.map(|p| p.now() - t0).unwrap_or(0.0);
+                progression.set(None);
+                resultats.set(Some((Rc::new(out), ms)));
+            });
+        })
+    };
+
+    let choisir_filtre = {
+        let filtre = filtre.clone();
+        Callback::from(move |e: Event| {
+            filtre.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+
+    let exporter = {
+        let resultats = resultats.clone();
+        let tableau = tableau.clone();
+        let entete = entete.clone();
+        Callback::from(move |_| {
+            if let (Some((r, _)), Some(tab)) = (&*resultats, &*tableau) {
+                let e = (*entete).then(|| tab.lignes[0].as_slice());
+                telecharger("parcours-resultats.csv", &lot::ecrire_csv(e, r));
+            }
+        })
+    };
+
+    let choix_colonnes = match &*tableau {
+        Some(tab) if tab.largeur > 1 => {
+            let noms: Vec<String> = (0..tab.largeur)
+                .map(|i| {
+                    let nom = if *entete {
+                        tab.lignes[0].get(i).cloned()
+                    } else {
+                        None
+                    };
+                    let exemple = tab
+                        .lignes
+                        .get(usize::from(*entete))
+                        .and_then(|l| l.get(i))
+                        .cloned()
+                        .unwrap_or_default();
+                    match nom {
+                        Some(n) if !n.trim().is_empty() => format!("{n} — {exemple}"),
+                        _ => format!("{} — {exemple}", (t.colonne)(i)),
+                    }
+                })
+                .collect();
+            html! {
+                <fieldset class="colonnes">
+                    <legend>{ t.colonnes }</legend>
+                    <p class="aide">{ t.aide_colonnes }</p>
+                    { for noms.into_iter().enumerate().map(|(i, nom)| {
+                        let colonnes = colonnes.clone();
+                        let coche = colonnes.contains(&i);
+                        let basculer = Callback::from(move |_| {
+                            let mut c = (*colonnes).clone();
+                            if let Some(k) = c.iter().position(|x| *x == i) { c.remove(k); } else { c.push(i); c.sort(); }
+                            colonnes.set(c);
+                        });
+                        html! {
+                            <label class="case"><input type="checkbox" checked={coche} onchange={basculer} />{ " " }<bdi>{ nom }</bdi></label>
+                        }
+                    }) }
+                </fieldset>
+            }
+        }
+        _ => html! {},
+    };
+
+    let tableau_resultats = match &*resultats {
+        None => html! {},
+        Some((r, ms)) => {
+            let a_revoir = r.iter().filter(|(_, x)| x.a_revoir()).count();
+            let visibles: Vec<&(Vec<String>, LigneResultat)> = r
+                .iter()
+                .filter(|(_, x)| filtre.is_empty() || x.decision == *filtre)
+                .collect();
+            let mut decisions: Vec<&str> = r.iter().map(|(_, x)| x.decision.as_str()).collect();
+            decisions.sort();
+            decisions.dedup();
+            html! {
+                <section class="resultats" aria-labelledby="titre-resultats">
+                    <h2 id="titre-resultats" tabindex="-1" data-lignes={r.len().to_string()} data-ms={format!("{ms:.0}")}>
+                        { (t.resume)(r.len(), a_revoir, *ms) }
+                    </h2>
+                    if tableau.as_ref().is_some_and(|x| x.encodage == Encodage::Windows1252) {
+                        <p class="aide">{ t.encodage_1252 }</p>
+                    }
+                    <button type="button" class="bouton principal" onclick={exporter}>{ t.telecharger }</button>
+                    <div class="champ">
+                        <label for="filtre">{ t.filtre }</label>
+                        <select id="filtre" onchange={choisir_filtre}>
+                            <option value="" selected={filtre.is_empty()}>{ t.toutes }</option>
+                            { for decisions.iter().map(|d| html! {
+                                <option value={d.to_string()} selected={*filtre == *d}>{ (t.decision)(d) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if visibles.len() > AFFICHEES {
+                        <p class="aide">{ (t.affichees)(AFFICHEES, visibles.len()) }</p>
+                    }
+                    <div class="defilement" tabindex="0" role="region" aria-labelledby="titre-resultats">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{ t.th_ligne }</th><th scope="col">{ t.th_saisie }</th>
+                                <th scope="col">{ t.th_trouvee }</th><th scope="col">{ t.th_iris }</th>
+                                <th scope="col">{ t.th_decision }</th><th scope="col">{ t.th_equipe }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for visibles.iter().take(AFFICHEES).map(|(_, x)| {
+                                    let precision = match x.precision {
+                                        Some(parcours_core::recherche::Precision::Numero) => "numero",
+                                        Some(parcours_core::recherche::Precision::Interpolee) => "interpolee",
+                                        Some(parcours_core::recherche::Precision::Voie) => "voie",
+                                        None => "",
+                                    };
+                                    html! {
+                                        <tr class={classes!(x.a_revoir().then_some("a-revoir"))} data-decision={x.decision.clone()}>
+                                            <td>{ x.ligne }</td>
+                                            <td><bdi>{ &x.saisie }</bdi></td>
+                                            <td><bdi>{ x.trouvee.clone().unwrap_or_default() }</bdi>
+                                                if !precision.is_empty() { <br /><small>{ (t.precision)(precision) }</small> }</td>
+                                            <td>{ x.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default() }</td>
+                                            <td>{ (t.decision)(&x.decision) }</td>
+                                            <td>{ x.equipe.clone().or_else(|| x.zone.clone()).unwrap_or_default() }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        }
+    };
+
+    html! {
+        <section class="liste" aria-labelledby="titre-liste">
+            <h1 id="titre-liste">{ t.titre }</h1>
+            <p class="confidentialite">{ t.intro }</p>
+            <div class="champ">
+                <label for="colle">{ t.coller }</label>
+                <textarea id="colle" rows="6" aria-describedby="aide-colle" value={(*colle).clone()} oninput={saisir} />
+                <p id="aide-colle" class="aide">{ t.aide_coller }</p>
+            </div>
+            <div class="champ">
+                <label for="fichier">{ t.fichier }</label>
+                <input id="fichier" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="aide-fichier" onchange={ouvrir} />
+                <p id="aide-fichier" class="aide">{ t.aide_fichier }</p>
+            </div>
+            if tableau.is_some() {
+                <label class="case"><input type="checkbox" checked={*entete} onchange={basculer_entete} />{ " " }{ t.entete }</label>
+            }
+            { choix_colonnes }
+            if let Some(e) = &*erreur {
+                <p class="erreur-champ" role="alert">{ e }</p>
+            }
+            <button type="button" class="bouton principal" onclick={verifier} disabled={progression.is_some()}>{ t.verifier }</button>
+            if let Some((fait, total)) = *progression {
+                <div role="status">
+                    <label for="progression">{ t.progression }</label>
+                    <progress id="progression" max={total.to_string()} value={fait.to_string()}>{ format!("{fait} / {total}") }</progress>
+                </div>
+            }
+            { tableau_resultats }
+        </section>
+    }
+}
