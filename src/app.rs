@@ -209,7 +209,7 @@ pub fn App() -> Html {
             <p class="marque">{ t.titre }</p>
             <nav aria-label={t.titre}>
                 <a class="nav" href={if *liste { "./" } else { "./?vue=liste" }} onclick={changer_page}>
-                    { if *liste { t.accroche } else { tl.lien } }
+                    { if *liste { tl.retour } else { tl.lien } }
                 </a>
             </nav>
             <label class="langue">

@@ -4,6 +4,7 @@ use parcours_core::lien::Langue;
 
 pub struct TextesListe {
     pub lien: &'static str,
+    pub retour: &'static str,
     pub titre: &'static str,
     pub intro: &'static str,
     pub coller: &'static str,
@@ -45,6 +46,7 @@ pub fn textes_liste(l: Langue) -> &'static TextesListe {
 
 static FR: TextesListe = TextesListe {
     lien: "Vérifier une liste d’adresses",
+    retour: "Vérifier une adresse",
     titre: "Vérifier une liste d’adresses",
     intro: "Pour le personnel des écoles et des services de la Ville : collez des adresses ou ouvrez un fichier exporté d’un tableur. Tout est vérifié sur cet ordinateur : rien n’est envoyé.",
     coller: "Adresses, une par ligne",
@@ -92,6 +94,7 @@ static FR: TextesListe = TextesListe {
 
 static EN: TextesListe = TextesListe {
     lien: "Check a list of addresses",
+    retour: "Check one address",
     titre: "Check a list of addresses",
     intro: "For school and city staff: paste addresses or open a file exported from a spreadsheet. Everything is checked on this computer: nothing is sent.",
     coller: "Addresses, one per line",
@@ -139,6 +142,7 @@ static EN: TextesListe = TextesListe {
 
 static AR: TextesListe = TextesListe {
     lien: "التحقق من قائمة عناوين",
+    retour: "التحقق من عنوان واحد",
     titre: "التحقق من قائمة عناوين",
     intro: "لموظفي المدارس ومصالح البلدية: الصق العناوين أو افتح ملفاً مُصدَّراً من جدول بيانات. يتم كل التحقق على هذا الحاسوب: لا يُرسَل أي شيء.",
     coller: "العناوين، عنوان في كل سطر",

@@ -98,3 +98,15 @@ test("limits: too many lines is refused with the limit stated", async () => {
   await sansViolation(p, "limit");
   await contexte.close();
 });
+
+test("the header link switches pages, and the back button returns", async () => {
+  const { contexte, p } = await page(navigateur);
+  await p.goto(serveur.url);
+  await p.waitForSelector("#adresse");
+  await p.click("header nav a");
+  await p.waitForSelector("#colle");
+  assert.match(p.url(), /vue=liste/);
+  await p.goBack();
+  await p.waitForSelector("#adresse");
+  await contexte.close();
+});
