@@ -10,6 +10,7 @@
 
 pub mod asset;
 pub mod decision;
+pub mod demande;
 pub mod geocodage;
 pub mod geometrie;
 pub mod lien;

@@ -1,0 +1,648 @@
+//! The referral request (« fiche de liaison »): a draft as typed, and a [`Demande`] that exists
+//! only once every field is valid (parse, don't validate). The minimum is collected: no medical
+//! details, only what the team needs to call the family back.
+
+use crate::programme::Date;
+use serde::{Deserialize, Serialize};
+
+/// Who is asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Demandeur {
+    #[default]
+    Parent,
+    PersonnelScolaire,
+    AutreProfessionnel,
+}
+
+/// Domains of concern (ticked, no details).
+pub const DOMAINES: [&str; 6] = [
+    "apprentissages",
+    "comportement",
+    "sante",
+    "langage",
+    "famille",
+    "vie_sociale_loisirs",
+];
+
+/// The form as typed: every field a string, so nothing the user typed is ever lost. This is
+/// what a draft stores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Brouillon {
+    pub demandeur: Demandeur,
+    pub pro_nom: String,
+    pub pro_fonction: String,
+    pub pro_structure: String,
+    pub pro_contact: String,
+    pub enfant_prenom: String,
+    pub enfant_nom: String,
+    pub enfant_naissance: String,
+    pub enfant_ecole: String,
+    pub enfant_classe: String,
+    pub responsables: String,
+    pub telephone: String,
+    pub email: String,
+    pub langue_famille: String,
+    pub interprete: bool,
+    pub domaines: Vec<String>,
+    pub inquietude: String,
+    pub deja_fait: String,
+    pub consentement: bool,
+    pub consentement_date: String,
+}
+
+/// The fields, to place each error next to its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Champ {
+    ProNom,
+    ProFonction,
+    ProStructure,
+    ProContact,
+    EnfantPrenom,
+    EnfantNom,
+    EnfantNaissance,
+    EnfantEcole,
+    Responsables,
+    Telephone,
+    Email,
+    Domaines,
+    Inquietude,
+    DejaFait,
+    Consentement,
+    ConsentementDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "probleme", rename_all = "snake_case")]
+pub enum Probleme {
+    Obligatoire,
+    TropLong { max: usize },
+    DateInvalide,
+    DansLeFutur,
+    AgeHorsProgramme { age: u32, min: u32, max: u32 },
+    TelephoneInvalide,
+    EmailInvalide,
+    UnMoyenDeContact,
+    UnDomaine,
+    Consentement,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Erreur {
+    pub champ: Champ,
+    pub probleme: Probleme,
+}
+
+/// The steps of the form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Etape {
+    Demandeur,
+    Enfant,
+    Famille,
+    Inquietudes,
+    Accord,
+    Recapitulatif,
+}
+
+impl Etape {
+    pub const TOUTES: [Etape; 6] = [
+        Etape::Demandeur,
+        Etape::Enfant,
+        Etape::Famille,
+        Etape::Inquietudes,
+        Etape::Accord,
+        Etape::Recapitulatif,
+    ];
+}
+
+/// A valid French phone number, as digits (`0612345678`), from `06 12 34 56 78`,
+/// `06.12.34.56.78`, `+33 6 12 34 56 78` or `0033612345678`.
+pub fn telephone(s: &str) -> Option<String> {
+    let chiffres: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let national = if let Some(r) = chiffres.strip_prefix("+33") {
+        format!("0{}", r.strip_prefix('0').unwrap_or(r))
+    } else if let Some(r) = chiffres.strip_prefix("0033") {
+        format!("0{r}")
+    } else {
+        chiffres
+    };
+    let ok = national.len() == 10
+        && national.starts_with('0')
+        && national.as_bytes()[1] != b'0'
+        && national.bytes().all(|b| b.is_ascii_digit());
+    ok.then_some(national)
+}
+
+/// A plausible e-mail address (one `@`, a dotted domain, no spaces, at most 254 characters).
+pub fn email(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (local, domaine) = s.split_once('@')?;
+    let ok = s.len() <= 254
+        && !local.is_empty()
+        && !domaine.contains('@')
+        && domaine.contains('.')
+        && !domaine.starts_with('.')
+        && !domaine.ends_with('.')
+        && !s.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
+        });
+    ok.then(|| s.to_string())
+}
+
+/// A validated request. Only [`valider`] makes one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Demande {
+    pub demandeur: Demandeur,
+    /// Name, role, structure, contact of the professional (None for a parent).
+    pub professionnel: Option<[String; 4]>,
+    pub enfant_prenom: String,
+    pub enfant_nom: String,
+    pub naissance: Date,
+    pub age: u32,
+    pub ecole: String,
+    pub classe: String,
+    pub responsables: String,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
+    pub langue_famille: String,
+    pub interprete: bool,
+    pub domaines: Vec<String>,
+    pub inquietude: String,
+    pub deja_fait: String,
+    /// The day the family agreed (for a professional) or the day of the request (a parent).
+    pub consentement_date: Date,
+    pub jour: Date,
+}
+
+const COURT: usize = 100;
+const LONG: usize = 2_000;
+
+fn texte(b: &str, champ: Champ, max: usize, obligatoire: bool, e: &mut Vec<Erreur>) -> String {
+    let t = b.trim();
+    if obligatoire && t.is_empty() {
+        e.push(Erreur {
+            champ,
+            probleme: Probleme::Obligatoire,
+        });
+    } else if t.chars().count() > max {
+        e.push(Erreur {
+            champ,
+            probleme: Probleme::TropLong { max },
+        });
+    }
+    t.to_string()
+}
+
+fn date(b: &str, champ: Champ, jour: Date, e: &mut Vec<Erreur>) -> Option<Date> {
+    if b.trim().is_empty() {
+        e.push(Erreur {
+            champ,
+            probleme: Probleme::Obligatoire,
+        });
+        return None;
+    }
+    match Date::analyser(b) {
+        None => {
+            e.push(Erreur {
+                champ,
+                probleme: Probleme::DateInvalide,
+            });
+            None
+        }
+        Some(d) if d > jour => {
+            e.push(Erreur {
+                champ,
+                probleme: Probleme::DansLeFutur,
+            });
+            None
+        }
+        Some(d) => Some(d),
+    }
+}
+
+/// The errors of one step (what « Suivant » checks).
+pub fn erreurs_etape(
+    b: &Brouillon,
+    etape: Etape,
+    jour: Date,
+    age_min: u32,
+    age_max: u32,
+) -> Vec<Erreur> {
+    match valider(b, jour, age_min, age_max) {
+        Ok(_) => vec![],
+        Err(e) => e
+            .into_iter()
+            .filter(|x| etape_du_champ(x.champ) == etape)
+            .collect(),
+    }
+}
+
+pub fn etape_du_champ(c: Champ) -> Etape {
+    use Champ::*;
+    match c {
+        ProNom | ProFonction | ProStructure | ProContact => Etape::Demandeur,
+        EnfantPrenom | EnfantNom | EnfantNaissance | EnfantEcole => Etape::Enfant,
+        Responsables | Telephone | Email => Etape::Famille,
+        Domaines | Inquietude | DejaFait => Etape::Inquietudes,
+        Consentement | ConsentementDate => Etape::Accord,
+    }
+}
+
+/// Parse, don't validate: a [`Demande`] or every error, each on its field.
+pub fn valider(
+    b: &Brouillon,
+    jour: Date,
+    age_min: u32,
+    age_max: u32,
+) -> Result<Demande, Vec<Erreur>> {
+    let mut e = Vec::new();
+    let pro = b.demandeur != Demandeur::Parent;
+    let professionnel = pro.then(|| {
+        [
+            texte(&b.pro_nom, Champ::ProNom, COURT, true, &mut e),
+            texte(&b.pro_fonction, Champ::ProFonction, COURT, true, &mut e),
+            texte(&b.pro_structure, Champ::ProStructure, COURT, true, &mut e),
+            texte(&b.pro_contact, Champ::ProContact, COURT, true, &mut e),
+        ]
+    });
+    if let Some(p) = &professionnel {
+        if !p[3].is_empty() && telephone(&p[3]).is_none() && email(&p[3]).is_none() {
+            e.push(Erreur {
+                champ: Champ::ProContact,
+                probleme: Probleme::UnMoyenDeContact,
+            });
+        }
+    }
+    let enfant_prenom = texte(&b.enfant_prenom, Champ::EnfantPrenom, COURT, true, &mut e);
+    let enfant_nom = texte(&b.enfant_nom, Champ::EnfantNom, COURT, true, &mut e);
+    let naissance = date(&b.enfant_naissance, Champ::EnfantNaissance, jour, &mut e);
+    let mut age = 0;
+    if let Some(n) = naissance {
+        age = n.age_au(jour).unwrap_or(0);
+        if age < age_min || age > age_max {
+            e.push(Erreur {
+                champ: Champ::EnfantNaissance,
+                probleme: Probleme::AgeHorsProgramme {
+                    age,
+                    min: age_min,
+                    max: age_max,
+                },
+            });
+        }
+    }
+    let ecole = texte(&b.enfant_ecole, Champ::EnfantEcole, COURT, false, &mut e);
+    let classe = b.enfant_classe.trim().chars().take(COURT).collect();
+    let responsables = texte(
+        &b.responsables,
+        Champ::Responsables,
+        COURT * 2,
+        true,
+        &mut e,
+    );
+    let tel = b.telephone.trim();
+    let mel = b.email.trim();
+    let telephone_v = if tel.is_empty() {
+        None
+    } else {
+        let t = telephone(tel);
+        if t.is_none() {
+            e.push(Erreur {
+                champ: Champ::Telephone,
+                probleme: Probleme::TelephoneInvalide,
+            });
+        }
+        t
+    };
+    let email_v = if mel.is_empty() {
+        None
+    } else {
+        let m = email(mel);
+        if m.is_none() {
+            e.push(Erreur {
+                champ: Champ::Email,
+                probleme: Probleme::EmailInvalide,
+            });
+        }
+        m
+    };
+    if tel.is_empty() && mel.is_empty() {
+        e.push(Erreur {
+            champ: Champ::Telephone,
+            probleme: Probleme::UnMoyenDeContact,
+        });
+    }
+    let domaines: Vec<String> = DOMAINES
+        .iter()
+        .filter(|d| b.domaines.iter().any(|x| x == *d))
+        .map(|d| d.to_string())
+        .collect();
+    if domaines.is_empty() {
+        e.push(Erreur {
+            champ: Champ::Domaines,
+            probleme: Probleme::UnDomaine,
+        });
+    }
+    let inquietude = texte(&b.inquietude, Champ::Inquietude, LONG, false, &mut e);
+    let deja_fait = texte(&b.deja_fait, Champ::DejaFait, LONG, false, &mut e);
+    if !b.consentement {
+        e.push(Erreur {
+            champ: Champ::Consentement,
+            probleme: Probleme::Consentement,
+        });
+    }
+    let consentement_date = if pro {
+        date(&b.consentement_date, Champ::ConsentementDate, jour, &mut e)
+    } else {
+        Some(jour)
+    };
+    if !e.is_empty() {
+        return Err(e);
+    }
+    Ok(Demande {
+        demandeur: b.demandeur,
+        professionnel,
+        enfant_prenom,
+        enfant_nom,
+        naissance: naissance.expect("checked"),
+        age,
+        ecole,
+        classe,
+        responsables,
+        telephone: telephone_v,
+        email: email_v,
+        langue_famille: b.langue_famille.trim().chars().take(COURT).collect(),
+        interprete: b.interprete,
+        domaines,
+        inquietude,
+        deja_fait,
+        consentement_date: consentement_date.expect("checked"),
+        jour,
+    })
+}
+
+impl Demande {
+    /// The request in plain French, for the team (mail body, printed and downloaded copies
+    /// hold exactly this). `eligibilite` is the answer's sentence with its data version.
+    pub fn texte_fr(&self, eligibilite: &str) -> String {
+        let mut l = vec![
+            format!(
+                "Demande d’accompagnement individualisé — {}",
+                self.jour.jj_mm_aaaa()
+            ),
+            String::new(),
+            format!("Réponse de Parcours : {eligibilite}"),
+            String::new(),
+        ];
+        match &self.professionnel {
+            None => l.push("Demande faite par : un parent ou responsable légal".into()),
+            Some([nom, fonction, structure, contact]) => {
+                let qui = match self.demandeur {
+                    Demandeur::PersonnelScolaire => "personnel scolaire",
+                    _ => "autre professionnel",
+                };
+                l.push(format!(
+                    "Demande faite par : {nom}, {fonction} ({qui}), {structure} — {contact}"
+                ));
+            }
+        }
+        l.push(String::new());
+        l.push(format!(
+            "Enfant : {} {}",
+            self.enfant_prenom, self.enfant_nom
+        ));
+        l.push(format!(
+            "Né(e) le {} ({} ans)",
+            self.naissance.jj_mm_aaaa(),
+            self.age
+        ));
+        if !self.ecole.is_empty() || !self.classe.is_empty() {
+            l.push(
+                format!("École : {} {}", self.ecole, self.classe)
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+        l.push(String::new());
+        l.push(format!("Responsables : {}", self.responsables));
+        if let Some(t) = &self.telephone {
+            l.push(format!("Téléphone : {}", groupes(t)));
+        }
+        if let Some(m) = &self.email {
+            l.push(format!("Courriel : {m}"));
+        }
+        if !self.langue_famille.is_empty() {
+            l.push(format!("Langue de la famille : {}", self.langue_famille));
+        }
+        l.push(format!(
+            "Interprète souhaité : {}",
+            if self.interprete { "oui" } else { "non" }
+        ));
+        l.push(String::new());
+        l.push(format!(
+            "Domaines : {}",
+            self.domaines
+                .iter()
+                .map(|d| libelle_domaine(d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if !self.inquietude.is_empty() {
+            l.push(format!("Ce qui inquiète : {}", self.inquietude));
+        }
+        if !self.deja_fait.is_empty() {
+            l.push(format!("Déjà essayé : {}", self.deja_fait));
+        }
+        l.push(String::new());
+        l.push(match self.demandeur {
+            Demandeur::Parent => format!(
+                "Accord : j’accepte que l’équipe me contacte (le {}).",
+                self.consentement_date.jj_mm_aaaa()
+            ),
+            _ => format!(
+                "Accord : la famille a été informée de cette demande et l’accepte (le {}).",
+                self.consentement_date.jj_mm_aaaa()
+            ),
+        });
+        l.join("\n")
+    }
+}
+
+fn groupes(t: &str) -> String {
+    t.as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn libelle_domaine(d: &str) -> &'static str {
+    match d {
+        "apprentissages" => "apprentissages",
+        "comportement" => "comportement",
+        "sante" => "santé (sans détail médical)",
+        "langage" => "langage",
+        "famille" => "famille",
+        _ => "vie sociale et loisirs",
+    }
+}
+
+/// Mail apps and browsers truncate long `mailto:` links: past this, the body says to attach
+/// the downloaded file instead.
+pub const MAX_MAILTO: usize = 1_800;
+
+/// `mailto:` link to the team with the request in the body, or None when it would be too long
+/// (then attach the downloaded file).
+pub fn mailto(destinataire: &str, sujet: &str, corps: &str) -> Option<String> {
+    let enc = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let lien = format!(
+        "mailto:{}?subject={}&body={}",
+        destinataire,
+        enc(sujet),
+        enc(&corps.replace('\n', "\r\n"))
+    );
+    (lien.len() <= MAX_MAILTO).then_some(lien)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jour() -> Date {
+        Date::analyser("2026-11-28").unwrap()
+    }
+
+    fn parent() -> Brouillon {
+        Brouillon {
+            enfant_prenom: "Lina".into(),
+            enfant_nom: "Martin".into(),
+            enfant_naissance: "2017-05-03".into(),
+            responsables: "Sophie Martin".into(),
+            telephone: "06 12 34 56 78".into(),
+            domaines: vec!["apprentissages".into()],
+            consentement: true,
+            ..Brouillon::default()
+        }
+    }
+
+    #[test]
+    fn phones_and_emails() {
+        for (t, ok) in [
+            ("06 12 34 56 78", Some("0612345678")),
+            ("06.12.34.56.78", Some("0612345678")),
+            ("+33 6 12 34 56 78", Some("0612345678")),
+            ("+33 (0)6 12 34 56 78", Some("0612345678")),
+            ("0033612345678", Some("0612345678")),
+            ("03 80 00 00 00", Some("0380000000")),
+            ("06 12 34 56", None),
+            ("00 12 34 56 78", None),
+            ("06 12 34 56 7a", None),
+            ("", None),
+        ] {
+            assert_eq!(telephone(t).as_deref(), ok, "{t}");
+        }
+        assert!(email("prenom.nom@ac-dijon.fr").is_some());
+        for m in [
+            "nom@",
+            "@dijon.fr",
+            "a b@c.fr",
+            "a@b",
+            "a@b@c.fr",
+            "a@.fr",
+            "<a@b.fr>",
+        ] {
+            assert!(email(m).is_none(), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_valid_parent_request() {
+        let d = valider(&parent(), jour(), 2, 16).unwrap();
+        assert_eq!(d.age, 9);
+        assert_eq!(d.telephone.as_deref(), Some("0612345678"));
+        let t = d.texte_fr("éligible, équipe sud (IRIS Abattoirs, contours 2020)");
+        assert!(t.contains("Enfant : Lina Martin"));
+        assert!(t.contains("Né(e) le 03/05/2017 (9 ans)"));
+        assert!(t.contains("Téléphone : 06 12 34 56 78"));
+        assert!(t.contains("j’accepte que l’équipe me contacte (le 28/11/2026)"));
+    }
+
+    #[test]
+    fn each_error_on_its_field() {
+        let mut b = parent();
+        b.demandeur = Demandeur::PersonnelScolaire;
+        b.enfant_naissance = "2026-12-01".into();
+        b.telephone = "12".into();
+        b.email = "pas-un-courriel".into();
+        b.domaines.clear();
+        b.consentement = false;
+        b.inquietude = "x".repeat(2_001);
+        let e = valider(&b, jour(), 2, 16).unwrap_err();
+        let vus: Vec<(Champ, Probleme)> = e.iter().map(|x| (x.champ, x.probleme.clone())).collect();
+        for attendu in [
+            (Champ::ProNom, Probleme::Obligatoire),
+            (Champ::EnfantNaissance, Probleme::DansLeFutur),
+            (Champ::Telephone, Probleme::TelephoneInvalide),
+            (Champ::Email, Probleme::EmailInvalide),
+            (Champ::Domaines, Probleme::UnDomaine),
+            (Champ::Inquietude, Probleme::TropLong { max: 2_000 }),
+            (Champ::Consentement, Probleme::Consentement),
+            (Champ::ConsentementDate, Probleme::Obligatoire),
+        ] {
+            assert!(vus.contains(&attendu), "{attendu:?} in {vus:?}");
+        }
+        let mut b = parent();
+        b.enfant_naissance = "2008-01-01".into();
+        b.telephone.clear();
+        let e = valider(&b, jour(), 2, 16).unwrap_err();
+        assert!(e.contains(&Erreur {
+            champ: Champ::EnfantNaissance,
+            probleme: Probleme::AgeHorsProgramme {
+                age: 18,
+                min: 2,
+                max: 16
+            }
+        }));
+        assert!(e.contains(&Erreur {
+            champ: Champ::Telephone,
+            probleme: Probleme::UnMoyenDeContact
+        }));
+        let etape = erreurs_etape(&b, Etape::Famille, jour(), 2, 16);
+        assert_eq!(etape.len(), 1);
+    }
+
+    #[test]
+    fn mailto_within_limits() {
+        let d = valider(&parent(), jour(), 2, 16).unwrap();
+        let l = mailto("equipe@example.org", "Demande", &d.texte_fr("éligible")).unwrap();
+        assert!(l.starts_with(
+            "mailto:equipe@example.org?subject=Demande&body=Demande%20d%E2%80%99accompagnement"
+        ));
+        assert!(l.contains("%0D%0A"));
+        assert!(mailto("e@example.org", "x", &"é".repeat(1_000)).is_none());
+    }
+
+    #[test]
+    fn a_draft_round_trips() {
+        let b = parent();
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(serde_json::from_str::<Brouillon>(&json).unwrap(), b);
+        // An older draft with fewer fields still reads; unknown fields are ignored.
+        let vieux: Brouillon =
+            serde_json::from_str(r#"{"enfant_prenom": "Lina", "autre": 1}"#).unwrap();
+        assert_eq!(vieux.enfant_prenom, "Lina");
+    }
+}
