@@ -407,6 +407,11 @@ pub fn App() -> Html {
                 <p class="confidentialite">{ t.confidentialite }</p>
             }
             { contenu }
+            if let Chargement::Pret(d) = &*chargement {
+                <p class="programme" lang="fr">
+                    { format!("{} — {}", d.verificateur.programme.nom, d.verificateur.programme.association) }
+                </p>
+            }
         </main>
         </>
     }

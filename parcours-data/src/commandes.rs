@@ -21,16 +21,53 @@ pub fn resultat_json(r: &Resultat) -> Value {
     })
 }
 
+/// For a position inferred from known numbers (or a street alone): whether all those numbers
+/// lie in the same IRIS.
+fn voisins_meme_iris(r: &Resultat, v: &Verificateur) -> Option<bool> {
+    use parcours_core::geometrie::Localisation;
+    if r.precision == parcours_core::recherche::Precision::Numero {
+        return None;
+    }
+    let mut codes: Vec<Option<usize>> = r
+        .voisins
+        .iter()
+        .map(|p| {
+            match v
+                .localisateur()
+                .localiser_lonlat(p[0] as f64 / 1e6, p[1] as f64 / 1e6, 0.0)
+            {
+                Localisation::Dedans { iris, .. } => Some(iris),
+                Localisation::PresDUneLimite { proches, .. } => {
+                    proches.first().filter(|p| p.dedans).map(|p| p.iris)
+                }
+                Localisation::Dehors { .. } => None,
+            }
+        })
+        .collect();
+    codes.dedup();
+    Some(codes.len() <= 1)
+}
+
 pub fn rechercher(assets: &Path, max: usize) -> Result<(), Box<dyn std::error::Error>> {
     let d = pipeline::charger(assets)?;
     let moteur = Moteur::new(d.adresses);
+    let v = Verificateur::nouveau(d.carte, d.programme);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for ligne in std::io::stdin().lock().lines() {
         let q = ligne?;
         let t = Instant::now();
         let r = moteur.rechercher(&q, max);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
-        let results: Vec<Value> = r.iter().map(resultat_json).collect();
+        let results: Vec<Value> = r
+            .iter()
+            .map(|x| {
+                let mut j = resultat_json(x);
+                if let Some(m) = voisins_meme_iris(x, &v) {
+                    j["voisins_meme_iris"] = Value::Bool(m);
+                }
+                j
+            })
+            .collect();
         serde_json::to_writer(
             &mut out,
             &json!({"query": q, "results": results, "ms": (ms * 1e4).round() / 1e4}),

@@ -76,6 +76,8 @@ fn search_writes_one_line_per_query_in_order() {
     assert!(r[0]["ms"].as_f64().unwrap() >= 0.0);
     assert_eq!(r[1]["results"].as_array().unwrap().len(), 0);
     assert_eq!(r[2]["results"][0]["precision"], "interpolee");
+    assert_eq!(r[2]["results"][0]["voisins_meme_iris"], true);
+    assert!(r[0]["results"][0].get("voisins_meme_iris").is_none());
     assert_eq!(r[3]["results"][0]["precision"], "voie");
     assert!(r[3]["results"][0]["numero"].is_null());
 }

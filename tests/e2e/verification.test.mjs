@@ -53,6 +53,7 @@ test("first screen: the programme, what stays on the device, the sources", async
   const sources = await p.textContent(".sources");
   assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
   assert.match(sources, /Base Adresse Nationale/);
+  assert.match(await p.textContent(".programme"), /Accompagnement individualisé des enfants en difficulté — les PEP 21/);
   assert.equal(await p.getAttribute("html", "lang"), "fr");
   await sansViolation(p, "first screen");
   assert.deepEqual(p.erreurs, []);
