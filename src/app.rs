@@ -1,14 +1,15 @@
 //! The page: loading, then the check (address → answer), with its alternatives.
 
 use crate::composants::{
-    carte::Carte, en_ligne::RechercheEnLigne, recherche::RechercheAdresse, reponse::CarteReponse,
-    sources::Sources,
+    carte::Carte, demande::FormulaireDemande, en_ligne::RechercheEnLigne,
+    recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
 };
 use crate::donnees::{self, Donnees, ErreurChargement};
 use crate::navigateur::{self, Position};
 use crate::textes::textes;
-use parcours_core::decision::{AgeDonne, Lieu, Raison, Reponse};
+use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
 use parcours_core::lien::{EtatLien, Langue, PointLien};
+use parcours_core::programme::Contact;
 use parcours_core::recherche::Resultat;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -73,6 +74,54 @@ fn reponse(d: &Donnees, choix: &Choix, age: Option<u32>) -> Reponse {
     )
 }
 
+/// The answer in one French sentence, with its data version, carried into a request.
+fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
+    let lieu = match c {
+        Choix::Adresse(r) => r.label.clone(),
+        Choix::Externe { label, .. } => label.clone(),
+        Choix::Point(p) => format!("point {:.5}, {:.5}", p.lat, p.lon),
+    };
+    let reponse = match &rep.decision {
+        Decision::Eligible {
+            equipe, quartier, ..
+        } => {
+            format!(
+                "dans le programme, équipe {}, quartier {quartier}",
+                equipe.code()
+            )
+        }
+        Decision::ZonePrioritaire { zone, .. } => {
+            format!("quartier prioritaire {zone} (Programme de Réussite Éducative)")
+        }
+        Decision::AConfirmer { .. } => "à confirmer par l’équipe".to_string(),
+        Decision::HorsTerritoire { .. } => "hors des quartiers du programme".to_string(),
+        Decision::HorsDijon { .. } => "hors de Dijon".to_string(),
+        Decision::AdresseIntrouvable => "adresse introuvable".to_string(),
+    };
+    let iris = rep
+        .decision
+        .iris()
+        .map(|i| format!(", IRIS {} ({})", i.nom, i.code))
+        .unwrap_or_default();
+    format!(
+        "{lieu} — {reponse}{iris} ; contours IRIS {}",
+        d.verificateur.carte.millesime
+    )
+}
+
+/// Where a request goes: the team of the answer, or the PRE for a priority zone.
+fn contact_demande(d: &Donnees, rep: &Reponse) -> Contact {
+    let p = &d.verificateur.programme;
+    match (&rep.decision, rep.decision.equipe()) {
+        (_, Some(e)) => p
+            .territoire(e)
+            .map(|t| t.contact.clone())
+            .unwrap_or_default(),
+        (Decision::ZonePrioritaire { .. }, _) => p.contact_pre.clone(),
+        _ => Contact::default(),
+    }
+}
+
 /// The state a link describes, resolved against the data.
 fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
     if let Some(a) = &lien.adresse {
@@ -99,6 +148,7 @@ pub fn App() -> Html {
     let saisie = use_state(String::new);
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
+    let demande = use_state(|| false);
     {
         let nouvelle_version = nouvelle_version.clone();
         use_effect_with((), move |_| {
@@ -265,7 +315,24 @@ pub fn App() -> Html {
             };
             let effacer = {
                 let choix = choix.clone();
-                Callback::from(move |_| choix.set(None))
+                let demande = demande.clone();
+                Callback::from(move |_| {
+                    demande.set(false);
+                    choix.set(None)
+                })
+            };
+            let ouvrir_demande = {
+                let demande = demande.clone();
+                Callback::from(move |_| {
+                    demande.set(true);
+                })
+            };
+            let fermer_demande = {
+                let demande = demande.clone();
+                Callback::from(move |_| {
+                    demande.set(false);
+                    focaliser("titre-reponse");
+                })
             };
             let saisir_age = {
                 let age = age.clone();
@@ -362,8 +429,13 @@ pub fn App() -> Html {
                         }
                     </div>
                 </section>
-                if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
-                    <CarteReponse donnees={d.clone()} reponse={Rc::new(rep)} choix={c} langue={*langue} onnouvelle={effacer} />
+                if let (Some(rep), Some(c)) = (rep.clone(), (*choix).clone()) {
+                    <CarteReponse donnees={d.clone()} reponse={Rc::new(rep.clone())} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
+                    if *demande {
+                        <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
+                            contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
+                            age_max={d.verificateur.programme.age_max} onfermer={fermer_demande} />
+                    }
                 }
                 <details class="alternatives" ontoggle={basculer_alternatives}>
                     <summary>{ t.pas_dans_la_liste }</summary>

@@ -6,6 +6,7 @@ pub mod composants;
 pub mod donnees;
 pub mod navigateur;
 pub mod textes;
+pub mod textes_demande;
 pub mod textes_liste;
 
 /// Starts the app in the page's body.

@@ -212,3 +212,32 @@ pub fn activer_nouvelle_version() {
         }
     });
 }
+
+/// Saves `contenu` as a file named `nom` (a download made in the page: nothing is sent).
+pub fn telecharger(nom: &str, type_mime: &str, contenu: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&contenu.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(type_mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(nom);
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -8,7 +8,6 @@ use gloo_timers::future::TimeoutFuture;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -73,34 +72,6 @@ fn colonnes_adresse(entete: &[String]) -> Vec<usize> {
     } else {
         v
     }
-}
-
-fn telecharger(nom: &str, contenu: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&contenu.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc
-        .create_element("a")
-        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
-        a.set_href(&url);
-        a.set_download(nom);
-        if let Some(b) = doc.body() {
-            let _ = b.append_child(&a);
-            a.click();
-            a.remove();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 #[function_component]
@@ -270,7 +241,11 @@ pub fn Liste(p: &Props) -> Html {
         Callback::from(move |_| {
             if let (Some((r, _)), Some(tab)) = (&*resultats, &*tableau) {
                 let e = (*entete).then(|| tab.lignes[0].as_slice());
-                telecharger("parcours-resultats.csv", &lot::ecrire_csv(e, r));
+                crate::navigateur::telecharger(
+                    "parcours-resultats.csv",
+                    "text/csv;charset=utf-8",
+                    &lot::ecrire_csv(e, r),
+                );
             }
         })
     };

@@ -1,4 +1,5 @@
 pub mod carte;
+pub mod demande;
 pub mod en_ligne;
 pub mod liste;
 pub mod recherche;

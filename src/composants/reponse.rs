@@ -16,6 +16,8 @@ pub struct Props {
     pub choix: Choix,
     pub langue: Langue,
     pub onnouvelle: Callback<()>,
+    /// « Faire une demande » opens the referral form.
+    pub ondemande: Callback<()>,
 }
 
 fn contact(c: &Contact, inconnu: &str) -> Html {
@@ -37,12 +39,9 @@ fn contact(c: &Contact, inconnu: &str) -> Html {
 #[function_component]
 pub fn CarteReponse(p: &Props) -> Html {
     let t = textes(p.langue);
-    let demande_ouverte = use_state(|| false);
     {
         let cle = (p.reponse.clone(), p.choix.clone());
-        let demande_ouverte = demande_ouverte.clone();
         use_effect_with(cle, move |_| {
-            demande_ouverte.set(false);
             focaliser("titre-reponse");
         });
     }
@@ -97,9 +96,9 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let permet = rep.hors_age.is_none() && rep.decision.permet_une_demande();
     let equipe = rep.decision.equipe().and_then(|e| prog.territoire(e));
-    let basculer = {
-        let o = demande_ouverte.clone();
-        Callback::from(move |_| o.set(!*o))
+    let demander = {
+        let cb = p.ondemande.clone();
+        Callback::from(move |_| cb.emit(()))
     };
     let nouvelle = {
         let cb = p.onnouvelle.clone();
@@ -146,16 +145,11 @@ pub fn CarteReponse(p: &Props) -> Html {
             { corps }
             { for periode.map(|s| html! { <p class="avis">{ s }</p> }) }
             if permet {
-                <button type="button" class="bouton principal" aria-expanded={if *demande_ouverte { "true" } else { "false" }}
-                    aria-controls="demande" onclick={basculer}>{ t.faire_une_demande }</button>
-                if *demande_ouverte {
-                    <div id="demande" class="demande">
-                        { match equipe {
-                            Some(te) => contact(&te.contact, t.contact_inconnu),
-                            None => contact(&prog.contact_pre, t.contact_inconnu),
-                        } }
-                    </div>
-                }
+                <button type="button" class="bouton principal" onclick={demander}>{ t.faire_une_demande }</button>
+                { match equipe {
+                    Some(te) => contact(&te.contact, t.contact_inconnu),
+                    None => contact(&prog.contact_pre, t.contact_inconnu),
+                } }
             }
             <details class="comment">
                 <summary>{ t.comment_savons_nous }</summary>

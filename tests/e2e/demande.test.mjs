@@ -1,0 +1,181 @@
+// The referral request: a parent's journey to the printed summary, a school staff journey to
+// the mailto link, errors announced, every step accessible, keyboard only, Arabic once.
+// The team's e-mail is not configured in the real programme (never invented): these tests serve
+// a programme built from config/programme.toml with example.org addresses.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { servir, lancer, page, axe, violationsCsp, RACINE } from "./outils.mjs";
+
+let serveur, navigateur;
+before(async () => {
+  const d = mkdtempSync(join(tmpdir(), "parcours-e2e-"));
+  const toml = readFileSync(join(RACINE, "config/programme.toml"), "utf8")
+    .replace(/contact = \{ nom = "Équipe pluridisciplinaire nord \(les PEP 21\)", email = ""/, 'contact = { nom = "Équipe nord", email = "equipe-nord@example.org"')
+    .replace(/contact = \{ nom = "Équipe pluridisciplinaire sud \(les PEP 21\)", email = ""/, 'contact = { nom = "Équipe sud", email = "equipe-sud@example.org"');
+  assert.match(toml, /equipe-nord@example\.org/);
+  writeFileSync(join(d, "programme.toml"), toml);
+  execFileSync("cargo", ["run", "-q", "--release", "-p", "parcours-data", "--", "build",
+    "--donnees", process.env.PARCOURS_DONNEES ?? join(RACINE, "../shared/data"),
+    "--programme", join(d, "programme.toml"), "--sortie", join(d, "assets")], { cwd: RACINE, stdio: "inherit" });
+  const programme = readFileSync(join(d, "assets/programme.bin"));
+  serveur = await servir(undefined, (url) => (url.pathname === "/assets/programme.bin"
+    ? { status: 200, headers: { "content-type": "application/octet-stream" }, body: programme } : null));
+  navigateur = await lancer();
+});
+after(async () => { await navigateur?.close(); await serveur?.fermer(); });
+
+async function sansViolation(p, etat) {
+  const v = await axe(p);
+  assert.deepEqual(v, [], `axe-core violations (${etat}): ${JSON.stringify(v, null, 1)}`);
+}
+
+async function jusquALaDemande(p, adresse) {
+  await p.goto(serveur.url);
+  await p.waitForSelector("#adresse");
+  await p.fill("#adresse", adresse);
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse");
+  await p.click("text=Faire une demande");
+  await p.waitForSelector(".demande-formulaire");
+}
+
+const suivant = (p) => p.click(".demande-formulaire >> text=Suivant");
+
+test("a parent's journey, errors announced on the way, to the printable summary", async () => {
+  const { contexte, p } = await page(navigateur);
+  await jusquALaDemande(p, "2 av du mont blanc");
+  await sansViolation(p, "step 1");
+  await suivant(p); // parent is the default
+  // Step 2 empty: the errors are summed up, announced, and next to each field.
+  await suivant(p);
+  await p.waitForSelector("#demande-erreurs[role=alert]");
+  assert.match(await p.textContent("#demande-erreurs"), /3 erreurs/);
+  assert.equal(await p.getAttribute("#demande-enfantprenom", "aria-invalid"), "true");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "demande-erreurs");
+  await sansViolation(p, "step 2 with errors");
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  await p.waitForSelector("#demande-responsables");
+  await p.fill("#demande-responsables", "Sophie Martin");
+  await p.fill("#demande-telephone", "06 12");
+  await suivant(p);
+  await p.waitForSelector("#demande-telephone-erreur");
+  assert.match(await p.textContent("#demande-telephone-erreur"), /10 chiffres/);
+  await p.fill("#demande-telephone", "06 12 34 56 78");
+  await suivant(p);
+  await p.click("text=les apprentissages");
+  await sansViolation(p, "step 4");
+  await suivant(p);
+  await p.click("text=J’accepte que l’équipe me contacte");
+  await suivant(p);
+  const recap = await p.textContent(".recapitulatif");
+  assert.match(recap, /Enfant : Lina Martin/);
+  assert.match(recap, /Né\(e\) le 03\/05\/2017/);
+  assert.match(recap, /Téléphone : 06 12 34 56 78/);
+  assert.match(recap, /2 Avenue du Mont Blanc, 21000 Dijon — dans le programme, équipe sud/);
+  assert.match(recap, /contours IRIS 2020/);
+  assert.match(recap, /j’accepte que l’équipe me contacte/);
+  // The mail link carries exactly the summary.
+  const lien = await p.getAttribute("#demande-courriel", "href");
+  assert.ok(lien.startsWith("mailto:equipe-sud@example.org?subject="));
+  assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), recap.replace(/Signature :\s*$/, "").trim());
+  // Printed: only the summary shows.
+  await p.emulateMedia({ media: "print" });
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("h1")).visibility), "hidden");
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector(".recapitulatif pre")).visibility), "visible");
+  await p.emulateMedia({ media: "screen" });
+  await sansViolation(p, "summary");
+  assert.deepEqual(await violationsCsp(p), []);
+  assert.deepEqual(p.requetes.filter((u) => !u.startsWith(serveur.url)), [], "nothing leaves");
+  await contexte.close();
+});
+
+test("school staff, keyboard only, to the mailto link; the download holds the same text", async () => {
+  const { contexte, p } = await page(navigateur, { acceptDownloads: true });
+  await jusquALaDemande(p, "6 place de la france libre");
+  await p.focus("input[name=demandeur] >> nth=1");
+  await p.keyboard.press("Space");
+  await p.fill("#demande-pronom", "M. Durand");
+  await p.fill("#demande-profonction", "directeur");
+  await p.fill("#demande-prostructure", "École Champollion");
+  await p.fill("#demande-procontact", "ce.0210000a@ac-dijon.fr");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.fill("#demande-enfantprenom", "Adam");
+  await p.fill("#demande-enfantnom", "Benali");
+  await p.fill("#demande-enfantnaissance", "2015-09-14");
+  await p.keyboard.press("Tab");
+  await p.keyboard.press("Tab");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.fill("#demande-responsables", "Mme Benali");
+  await p.fill("#demande-email", "famille.benali@example.org");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.focus("text=le langage");
+  await p.keyboard.press("Space");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.focus("#demande-consentement");
+  await p.keyboard.press("Space");
+  await p.fill("#demande-consentementdate", "20/11/2026");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".recapitulatif");
+  const lien = await p.getAttribute("#demande-courriel", "href");
+  assert.ok(lien.startsWith("mailto:equipe-nord@example.org?subject=Demande%20d%E2%80%99accompagnement"), lien);
+  const corps = decodeURIComponent(lien.split("&body=")[1]);
+  assert.match(corps, /M\. Durand, directeur \(personnel scolaire\), École Champollion/);
+  assert.match(corps, /la famille a été informée de cette demande et l’accepte \(le 20\/11\/2026\)/);
+  const [fichier] = await Promise.all([p.waitForEvent("download"), p.click("text=Télécharger la demande")]);
+  const html = readFileSync(await fichier.path(), "utf8");
+  assert.ok(html.includes(corps.replaceAll("\r\n", "\n").replaceAll("’", "’")), "the file holds the same text");
+  await contexte.close();
+});
+
+test("without a configured team contact: print and download only, said plainly", async () => {
+  const s = await servir();
+  const { contexte, p } = await page(navigateur);
+  await p.goto(s.url + "?adresse=6+Place+de+la+France+Libre%2C+21000+Dijon");
+  await p.waitForSelector(".reponse");
+  await p.click("text=Faire une demande");
+  await p.waitForSelector(".demande-formulaire");
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  await p.fill("#demande-responsables", "Sophie Martin");
+  await p.fill("#demande-telephone", "0612345678");
+  await suivant(p);
+  await p.click("text=la famille");
+  await suivant(p);
+  await p.click("text=J’accepte que l’équipe me contacte");
+  await suivant(p);
+  await p.waitForSelector(".recapitulatif");
+  assert.equal(await p.$("#demande-courriel"), null);
+  assert.match(await p.textContent(".demande-formulaire"), /ne sont pas encore configurées/);
+  await contexte.close();
+  await s.fermer();
+});
+
+test("the form in Arabic", async () => {
+  const { contexte, p } = await page(navigateur);
+  await p.goto(serveur.url + "?langue=ar");
+  await p.waitForSelector("#adresse");
+  await p.fill("#adresse", "6 place de la france libre");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.click("text=تقديم طلب");
+  await p.waitForSelector(".demande-formulaire");
+  assert.match(await p.textContent("#demande-etape"), /الخطوة 1 من 6/);
+  await sansViolation(p, "arabic form");
+  await contexte.close();
+});
