@@ -241,3 +241,62 @@ pub fn telecharger(nom: &str, type_mime: &str, contenu: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+#[wasm_bindgen(module = "/static/brouillon.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn sauver_brouillon(texte: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn charger_brouillon() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn effacer_brouillon() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn effacer_tout() -> Result<JsValue, JsValue>;
+}
+
+/// Erases the stored draft (when the user no longer wants it kept).
+pub async fn oublier_brouillon() {
+    let _ = effacer_brouillon().await;
+}
+
+/// What reading the stored draft gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Brouillon {
+    Aucun,
+    Repris(String),
+    /// Older than 7 days: erased.
+    Expire,
+    /// Stored by another version, or undecryptable, or corrupted: kept, and said.
+    Illisible,
+    /// No storage here (private browsing, storage full, blocked).
+    Indisponible,
+}
+
+/// Encrypts and stores the draft; false when storage is unavailable.
+pub async fn garder_brouillon(texte: &str) -> bool {
+    sauver_brouillon(texte).await.is_ok()
+}
+
+pub async fn lire_brouillon() -> Brouillon {
+    let Ok(v) = charger_brouillon().await else {
+        return Brouillon::Indisponible;
+    };
+    let champ = |k: &str| {
+        js_sys::Reflect::get(&v, &k.into())
+            .ok()
+            .and_then(|x| x.as_string())
+    };
+    match champ("etat").as_deref() {
+        Some("aucun") => Brouillon::Aucun,
+        Some("expire") => Brouillon::Expire,
+        Some("ok") => champ("texte")
+            .map(Brouillon::Repris)
+            .unwrap_or(Brouillon::Illisible),
+        _ => Brouillon::Illisible,
+    }
+}
+
+/// Erases everything Parcours stores on this device (draft, its key, the language).
+pub async fn tout_effacer() -> bool {
+    effacer_tout().await.is_ok()
+}

@@ -33,6 +33,14 @@ pub struct TextesDemande {
     pub sans_contact: &'static str,
     pub signature: &'static str,
     pub rien_envoye: &'static str,
+    pub garder: &'static str,
+    pub garder_aide: &'static str,
+    pub brouillon_repris: &'static str,
+    pub brouillon_expire: &'static str,
+    pub brouillon_illisible: &'static str,
+    pub brouillon_indisponible: &'static str,
+    pub tout_effacer: &'static str,
+    pub tout_efface: &'static str,
 }
 
 pub fn textes_demande(l: Langue) -> &'static TextesDemande {
@@ -119,6 +127,14 @@ static FR: TextesDemande = TextesDemande {
     sans_contact: "Les coordonnées de l’équipe ne sont pas encore configurées : imprimez ou téléchargez la demande et remettez-la à l’école ou à la Ville.",
     signature: "Signature :",
     rien_envoye: "Rien n’a été envoyé : la demande reste sur cet appareil.",
+    garder: "Garder mon brouillon sur cet appareil",
+    garder_aide: "Chiffré, sur cet appareil seulement, effacé au bout de 7 jours. Sans cette case, rien n’est gardé.",
+    brouillon_repris: "Votre brouillon a été repris.",
+    brouillon_expire: "Votre brouillon avait plus de 7 jours : il a été effacé.",
+    brouillon_illisible: "Un brouillon gardé sur cet appareil n’a pas pu être relu (autre version ou fichier abîmé). Il n’a pas été effacé : utilisez « Tout effacer » pour le supprimer.",
+    brouillon_indisponible: "Ce navigateur ne permet pas de garder un brouillon (navigation privée ou stockage plein). Le formulaire fonctionne quand même.",
+    tout_effacer: "Tout effacer de cet appareil",
+    tout_efface: "Tout ce que Parcours gardait sur cet appareil a été effacé.",
 };
 
 static EN: TextesDemande = TextesDemande {
@@ -197,6 +213,14 @@ static EN: TextesDemande = TextesDemande {
     sans_contact: "The team’s contact details are not configured yet: print or download the request and hand it to the school or the City.",
     signature: "Signature:",
     rien_envoye: "Nothing has been sent: the request stays on this device.",
+    garder: "Keep my draft on this device",
+    garder_aide: "Encrypted, on this device only, erased after 7 days. Without this box, nothing is kept.",
+    brouillon_repris: "Your draft has been restored.",
+    brouillon_expire: "Your draft was older than 7 days: it has been erased.",
+    brouillon_illisible: "A draft kept on this device could not be read (another version or a damaged file). It has not been erased: use “Erase everything” to remove it.",
+    brouillon_indisponible: "This browser cannot keep a draft (private browsing or full storage). The form still works.",
+    tout_effacer: "Erase everything from this device",
+    tout_efface: "Everything Parcours kept on this device has been erased.",
 };
 
 static AR: TextesDemande = TextesDemande {
@@ -283,4 +307,12 @@ static AR: TextesDemande = TextesDemande {
         "معلومات الاتصال بالفريق غير مُعدّة بعد: اطبع الطلب أو نزّله وسلّمه إلى المدرسة أو البلدية.",
     signature: "التوقيع:",
     rien_envoye: "لم يُرسَل أي شيء: يبقى الطلب على هذا الجهاز.",
+    garder: "الاحتفاظ بالمسودة على هذا الجهاز",
+    garder_aide: "مشفّرة، على هذا الجهاز فقط، وتُحذف بعد 7 أيام. بدون هذه الخانة، لا يُحفظ أي شيء.",
+    brouillon_repris: "تم استرجاع مسودتك.",
+    brouillon_expire: "كان عمر مسودتك أكثر من 7 أيام: تم حذفها.",
+    brouillon_illisible: "تعذّرت قراءة مسودة محفوظة على هذا الجهاز (نسخة أخرى أو ملف تالف). لم تُحذف: استعمل «حذف كل شيء» لإزالتها.",
+    brouillon_indisponible: "لا يسمح هذا المتصفح بالاحتفاظ بمسودة (تصفح خاص أو مساحة تخزين ممتلئة). يبقى النموذج صالحاً للاستعمال.",
+    tout_effacer: "حذف كل شيء من هذا الجهاز",
+    tout_efface: "تم حذف كل ما كان Parcours يحتفظ به على هذا الجهاز.",
 };

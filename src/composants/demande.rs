@@ -60,6 +60,86 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         jour: 1,
     });
     let index = Etape::TOUTES.iter().position(|e| *e == *etape).unwrap_or(0);
+    let garder = use_state(|| false);
+    let message = use_state(|| None::<&'static str>);
+
+    // A draft kept on this device comes back, or is said to be unreadable (never dropped).
+    {
+        let (b, garder, message) = (b.clone(), garder.clone(), message.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match navigateur::lire_brouillon().await {
+                    navigateur::Brouillon::Repris(json) => {
+                        match serde_json::from_str::<Brouillon>(&json) {
+                            Ok(x) => {
+                                b.set(x);
+                                garder.set(true);
+                                message.set(Some(t.brouillon_repris));
+                            }
+                            Err(_) => message.set(Some(t.brouillon_illisible)),
+                        }
+                    }
+                    navigateur::Brouillon::Expire => message.set(Some(t.brouillon_expire)),
+                    navigateur::Brouillon::Illisible => message.set(Some(t.brouillon_illisible)),
+                    navigateur::Brouillon::Aucun | navigateur::Brouillon::Indisponible => {}
+                }
+            });
+        });
+    }
+    // Kept only when asked, after each change.
+    {
+        let message = message.clone();
+        use_effect_with(((*b).clone(), *garder), move |(b, garder)| {
+            if *garder {
+                let json = serde_json::to_string(b).unwrap_or_default();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if !navigateur::garder_brouillon(&json).await {
+                        message.set(Some(t.brouillon_indisponible));
+                    }
+                });
+            }
+        });
+    }
+    let basculer_garder = {
+        let garder = garder.clone();
+        Callback::from(move |_| {
+            let g = !*garder;
+            garder.set(g);
+            if !g {
+                wasm_bindgen_futures::spawn_local(navigateur::oublier_brouillon());
+            }
+        })
+    };
+    let effacer = {
+        let (b, garder, message, etape, erreurs) = (
+            b.clone(),
+            garder.clone(),
+            message.clone(),
+            etape.clone(),
+            erreurs.clone(),
+        );
+        Callback::from(move |_| {
+            let (b, garder, message, etape, erreurs) = (
+                b.clone(),
+                garder.clone(),
+                message.clone(),
+                etape.clone(),
+                erreurs.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = navigateur::tout_effacer().await;
+                garder.set(false);
+                b.set(Brouillon::default());
+                erreurs.set(Vec::new());
+                etape.set(Etape::Demandeur);
+                message.set(Some(if ok {
+                    t.tout_efface
+                } else {
+                    t.brouillon_indisponible
+                }));
+            });
+        })
+    };
 
     // Focus the step's heading (or the error summary) when the step changes.
     {
@@ -317,6 +397,10 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             <h2 id="demande-titre">{ t.titre }</h2>
             <p>{ t.intro }</p>
             <progress max={Etape::TOUTES.len().to_string()} value={(index + 1).to_string()} aria-labelledby="demande-etape"></progress>
+            <label class="case"><input type="checkbox" id="demande-garder" checked={*garder} onchange={basculer_garder}
+                aria-describedby="demande-garder-aide" />{ " " }{ t.garder }</label>
+            <p id="demande-garder-aide" class="aide">{ t.garder_aide }</p>
+            <p class="message-brouillon" role="status">{ message.unwrap_or_default() }</p>
             <h3 id="demande-etape" tabindex="-1">{ (t.etape)(index + 1, Etape::TOUTES.len(), *etape) }</h3>
             { resume_erreurs.unwrap_or_default() }
             { contenu }
@@ -329,6 +413,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 }
                 <button type="button" class="bouton lien" onclick={fermer}>{ t.fermer }</button>
             </div>
+            <button type="button" class="bouton secondaire" id="demande-effacer" onclick={effacer}>{ t.tout_effacer }</button>
         </section>
     }
 }

@@ -179,3 +179,58 @@ test("the form in Arabic", async () => {
   await sansViolation(p, "arabic form");
   await contexte.close();
 });
+
+/** The stored draft record, read straight from IndexedDB (undefined when none). */
+function enregistrement(p) {
+  return p.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open("parcours", 1);
+    r.onupgradeneeded = () => r.result.createObjectStore("brouillon");
+    r.onsuccess = () => {
+      const tx = r.result.transaction("brouillon", "readonly");
+      const g = tx.objectStore("brouillon").get("brouillon");
+      g.onsuccess = () => { ok(g.result === undefined ? undefined : { version: g.result.version, chiffre: g.result.donnees instanceof ArrayBuffer }); r.result.close(); };
+    };
+  }));
+}
+
+test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload; corrupted → said, then erased", async () => {
+  const { contexte, p } = await page(navigateur);
+  await jusquALaDemande(p, "6 place de la france libre");
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  assert.equal(await enregistrement(p), undefined, "nothing stored without the box");
+  await p.check("#demande-garder");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.waitForFunction(async () => {
+    const v = await new Promise((ok) => { const r = indexedDB.open("parcours", 1); r.onsuccess = () => { const g = r.result.transaction("brouillon").objectStore("brouillon").get("brouillon"); g.onsuccess = () => { ok(g.result); r.result.close(); }; }; });
+    return v !== undefined;
+  });
+  assert.deepEqual(await enregistrement(p), { version: 1, chiffre: true });
+  await p.reload();
+  await p.waitForSelector(".reponse");
+  await p.click("text=Faire une demande");
+  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("repris"));
+  assert.equal(await p.isChecked("#demande-garder"), true);
+  await suivant(p);
+  assert.equal(await p.inputValue("#demande-enfantprenom"), "Lina");
+  assert.equal(await p.inputValue("#demande-enfantnom"), "Martin");
+  // Corrupt it: same version, bytes that do not decrypt.
+  await p.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open("parcours", 1);
+    r.onsuccess = () => {
+      const tx = r.result.transaction("brouillon", "readwrite");
+      tx.objectStore("brouillon").put({ version: 1, expire: Date.now() + 1e6, iv: new Uint8Array(12), donnees: new Uint8Array([1, 2, 3]).buffer }, "brouillon");
+      tx.oncomplete = () => { r.result.close(); ok(); };
+    };
+  }));
+  await p.reload();
+  await p.waitForSelector(".reponse");
+  await p.click("text=Faire une demande");
+  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("n’a pas pu être relu"));
+  assert.notEqual(await enregistrement(p), undefined, "a draft that cannot be read is not dropped silently");
+  await sansViolation(p, "draft message");
+  await p.click("#demande-effacer");
+  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("a été effacé"));
+  assert.equal(await enregistrement(p), undefined);
+  await contexte.close();
+});

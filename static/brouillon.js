@@ -1,0 +1,74 @@
+// Drafts of the referral request, only when the user asks to keep one: encrypted with
+// AES-GCM under a non-extractable WebCrypto key, both in IndexedDB; gone after 7 days.
+const BASE = "parcours";
+const MAGASIN = "brouillon";
+const VERSION = 1;
+const DUREE_MS = 7 * 24 * 3600 * 1000;
+
+function ouvrir() {
+  return new Promise((ok, ko) => {
+    const r = indexedDB.open(BASE, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(MAGASIN);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
+}
+
+async function operation(mode, f) {
+  const db = await ouvrir();
+  try {
+    return await new Promise((ok, ko) => {
+      const tx = db.transaction(MAGASIN, mode);
+      const r = f(tx.objectStore(MAGASIN));
+      tx.oncomplete = () => ok(r ? r.result : undefined);
+      tx.onerror = () => ko(tx.error);
+      tx.onabort = () => ko(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function cle() {
+  let k = await operation("readonly", (s) => s.get("cle"));
+  if (!k) {
+    k = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    await operation("readwrite", (s) => s.put(k, "cle"));
+  }
+  return k;
+}
+
+export async function sauver_brouillon(texte) {
+  const k = await cle();
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const donnees = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, k, new TextEncoder().encode(texte));
+  await operation("readwrite", (s) => s.put({ version: VERSION, expire: Date.now() + DUREE_MS, iv, donnees }, "brouillon"));
+}
+
+// "aucun", "expire" (then erased), "version" or "illisible" (kept: never dropped silently), or
+// the draft's text.
+export async function charger_brouillon() {
+  const b = await operation("readonly", (s) => s.get("brouillon"));
+  if (!b) return { etat: "aucun" };
+  if (typeof b !== "object" || b.version !== VERSION) return { etat: "version" };
+  if (!(b.expire > Date.now())) {
+    await operation("readwrite", (s) => s.delete("brouillon"));
+    return { etat: "expire" };
+  }
+  try {
+    const k = await cle();
+    const clair = await crypto.subtle.decrypt({ name: "AES-GCM", iv: b.iv }, k, b.donnees);
+    return { etat: "ok", texte: new TextDecoder().decode(clair) };
+  } catch {
+    return { etat: "illisible" };
+  }
+}
+
+export async function effacer_brouillon() {
+  await operation("readwrite", (s) => s.delete("brouillon"));
+}
+
+export async function effacer_tout() {
+  await operation("readwrite", (s) => s.clear());
+  try { localStorage.clear(); } catch { /* nothing stored there, or no storage */ }
+}
