@@ -13,21 +13,25 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn construire(nom: &str) -> PathBuf {
-    let sortie = std::env::temp_dir().join(format!("parcours-cli-{}-{nom}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&sortie);
+/// `parcours-data build` on the fixtures, into `sortie`.
+fn build(sortie: &Path) -> Command {
     let f = fixtures();
-    let s = bin()
-        .args(["build", "--donnees"])
+    let mut c = bin();
+    c.args(["build", "--donnees"])
         .arg(&f)
         .arg("--sources")
         .arg(f.join("sources.toml"))
         .arg("--programme")
         .arg(f.join("programme.toml"))
         .arg("--sortie")
-        .arg(&sortie)
-        .output()
-        .unwrap();
+        .arg(sortie);
+    c
+}
+
+fn construire(nom: &str) -> PathBuf {
+    let sortie = std::env::temp_dir().join(format!("parcours-cli-{}-{nom}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&sortie);
+    let s = build(&sortie).output().unwrap();
     assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
     sortie
 }
@@ -146,19 +150,10 @@ fn build_fails_with_a_message_and_no_output_on_bad_input() {
     std::fs::create_dir_all(&d).unwrap();
     let csv = std::fs::read_to_string(fixtures().join("adresses.csv")).unwrap();
     std::fs::write(d.join("bad.csv"), csv.replacen(";7;;", ";sept;;", 1)).unwrap();
-    let f = fixtures();
     let sortie = d.join("out");
-    let s = bin()
-        .args(["build", "--donnees"])
-        .arg(&f)
-        .arg("--sources")
-        .arg(f.join("sources.toml"))
-        .arg("--programme")
-        .arg(f.join("programme.toml"))
+    let s = build(&sortie)
         .arg("--adresses")
         .arg(d.join("bad.csv"))
-        .arg("--sortie")
-        .arg(&sortie)
         .output()
         .unwrap();
     assert!(!s.status.success());

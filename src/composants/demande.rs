@@ -8,6 +8,7 @@ use parcours_core::demande::{self, Brouillon, Champ, Demandeur, Erreur, Etape, D
 use parcours_core::lien::Langue;
 use parcours_core::programme::{Contact, Date};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -153,23 +154,21 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         });
     }
 
+    // One handler for text inputs and text areas.
     let modifier = |f: fn(&mut Brouillon, String)| {
         let b = b.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            let mut n = (*b).clone();
-            f(&mut n, v);
-            b.set(n);
-        })
-    };
-    let modifier_zone = |f: fn(&mut Brouillon, String)| {
-        let b = b.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value();
+            let cible = e.target();
+            let v = cible
+                .as_ref()
+                .and_then(|c| c.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
+                .or_else(|| {
+                    cible.as_ref().and_then(|c| {
+                        c.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                            .map(|t| t.value())
+                    })
+                })
+                .unwrap_or_default();
             let mut n = (*b).clone();
             f(&mut n, v);
             b.set(n);
@@ -311,12 +310,12 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 <div class="champ">
                     <label for={id_champ(Champ::Inquietude)}>{ (t.champ)(Champ::Inquietude) }</label>
                     <textarea id={id_champ(Champ::Inquietude)} rows="4" aria-describedby="demande-inquietude-aide"
-                        value={b.inquietude.clone()} oninput={modifier_zone(|b, v| b.inquietude = v)} />
+                        value={b.inquietude.clone()} oninput={modifier(|b, v| b.inquietude = v)} />
                     <p id="demande-inquietude-aide" class="aide">{ t.aide_inquietude }</p>
                 </div>
                 <div class="champ">
                     <label for={id_champ(Champ::DejaFait)}>{ (t.champ)(Champ::DejaFait) }</label>
-                    <textarea id={id_champ(Champ::DejaFait)} rows="3" value={b.deja_fait.clone()} oninput={modifier_zone(|b, v| b.deja_fait = v)} />
+                    <textarea id={id_champ(Champ::DejaFait)} rows="3" value={b.deja_fait.clone()} oninput={modifier(|b, v| b.deja_fait = v)} />
                 </div>
             </> }
         }
