@@ -434,7 +434,8 @@ pub fn App() -> Html {
                     if *demande {
                         <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
                             contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
-                            age_max={d.verificateur.programme.age_max} onfermer={fermer_demande} />
+                            age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
+                            ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
                     }
                 }
                 <details class="alternatives" ontoggle={basculer_alternatives}>

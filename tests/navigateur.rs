@@ -72,6 +72,7 @@ fn donnees() -> Rc<Donnees> {
         precision_m: 13.0,
         iris: vec![],
         qpv: vec![],
+        ecoles: vec![],
     };
     Rc::new(Donnees {
         manifeste: Manifeste {

@@ -22,7 +22,7 @@ use crate::recherche::IndexAdresses;
 pub const MAGIC: [u8; 4] = *b"PRCS";
 /// Bumped whenever the payload of any asset changes shape (or the normalisation that
 /// built the address index changes).
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +57,16 @@ pub struct Carte {
     pub precision_m: f64,
     pub iris: Vec<Iris>,
     pub qpv: Vec<crate::geometrie::Qpv>,
+    /// Schools offered in the referral form, when a schools file is configured (else free text).
+    pub ecoles: Vec<Ecole>,
+}
+
+/// A school, as the referral form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ecole {
+    pub nom: String,
+    pub nature: String,
+    pub commune: String,
 }
 
 impl Payload for Carte {
@@ -281,6 +291,7 @@ mod tests {
                 ])]],
             }],
             qpv: vec![],
+            ecoles: vec![],
         }
     }
 

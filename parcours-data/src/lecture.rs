@@ -338,3 +338,29 @@ pub fn lire_ban(fichier: &Path, communes: &[String]) -> Result<(Voies, usize), E
     }
     Ok((voies, lignes))
 }
+
+/// Schools from a GeoJSON of education facilities (Dijon Métropole layout: `nom`, `nature`,
+/// `commune`): écoles, groupes scolaires and collèges, sorted and distinct.
+pub fn lire_ecoles(fichier: &Path) -> Result<(Vec<parcours_core::asset::Ecole>, usize), Erreur> {
+    let doc = lire_json(fichier)?;
+    let features = entites(fichier, &doc)?;
+    let mut out = Vec::new();
+    for (i, f) in features.iter().enumerate() {
+        let props = f.get("properties").unwrap_or(&Value::Null);
+        let nom = texte(propriete(props, &["nom", "appellation_officielle"]))
+            .ok_or_else(|| erreur(fichier, format!("feature {i}"), "missing property nom"))?;
+        let nature = texte(propriete(props, &["nature"])).unwrap_or_default();
+        let n = parcours_core::normalisation::plier(&nature);
+        if !(n.contains("ecole") || n.contains("groupe scolaire") || n.contains("college")) {
+            continue;
+        }
+        out.push(parcours_core::asset::Ecole {
+            nom: nom.trim().to_string(),
+            nature,
+            commune: texte(propriete(props, &["commune", "libelle_commune"])).unwrap_or_default(),
+        });
+    }
+    out.sort_by(|a, b| (&a.commune, &a.nom).cmp(&(&b.commune, &b.nom)));
+    out.dedup();
+    Ok((out, features.len()))
+}

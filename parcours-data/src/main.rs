@@ -39,6 +39,9 @@ enum Commande {
         /// QPV polygons (GeoJSON, WGS84).
         #[arg(long)]
         qpv: Option<PathBuf>,
+        /// Schools offered in the referral form (GeoJSON of education facilities).
+        #[arg(long)]
+        ecoles: Option<PathBuf>,
     },
     /// Re-read the assets through the core and check counts and consistency.
     Verify {
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
             iris,
             adresses,
             qpv,
+            ecoles,
         } => (|| {
             let entrees = pipeline::Entrees {
                 sources: pipeline::Sources::lire(&sources)?,
@@ -85,6 +89,7 @@ fn main() -> ExitCode {
                 iris,
                 adresses,
                 qpv,
+                ecoles,
             };
             let c = pipeline::construire(&entrees)?;
             pipeline::ecrire(&c, &sortie)?;

@@ -32,6 +32,9 @@ pub struct Sources {
     pub iris: Source,
     pub adresses: Source,
     pub qpv: Source,
+    /// Schools offered in the referral form (optional).
+    #[serde(default)]
+    pub ecoles: Option<Source>,
 }
 
 impl Sources {
@@ -56,6 +59,7 @@ pub struct Entrees {
     pub iris: Option<PathBuf>,
     pub adresses: Option<PathBuf>,
     pub qpv: Option<PathBuf>,
+    pub ecoles: Option<PathBuf>,
 }
 
 impl Entrees {
@@ -159,6 +163,18 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
     );
     let retenues = index.nombre_adresses();
 
+    let (ecoles, source_ecoles) = match s
+        .ecoles
+        .as_ref()
+        .and_then(|src| Some((src, e.chemin(&e.ecoles, src)?)))
+    {
+        Some((src, f)) => {
+            let (ecoles, lus) = lecture::lire_ecoles(&f)?;
+            let m = source_manifeste(src, &f, lus, ecoles.len());
+            (ecoles, Some(m))
+        }
+        None => (Vec::new(), None),
+    };
     let nb_iris = iris.len();
     let nb_qpv = qpv.len();
     let carte = Carte {
@@ -166,11 +182,13 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
         precision_m: s.iris.precision_m.unwrap_or(0.0),
         iris,
         qpv,
+        ecoles,
     };
     let mut sources_carte = vec![source_manifeste(&s.iris, &f_iris, lus_iris, nb_iris)];
     if let Some(f) = &qpv_fichier {
         sources_carte.push(source_manifeste(&s.qpv, f, nb_qpv, nb_qpv));
     }
+    sources_carte.extend(source_ecoles);
     let mut fichiers = Vec::new();
     let mut assets = Vec::new();
     for (nom, octets, m) in [

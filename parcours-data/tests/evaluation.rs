@@ -36,6 +36,7 @@ fn assets() -> &'static PathBuf {
             iris: None,
             adresses: None,
             qpv: None,
+            ecoles: None,
         };
         let sortie = std::env::temp_dir().join(format!("parcours-eval-{}", std::process::id()));
         pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();

@@ -18,6 +18,7 @@ fn entrees() -> Entrees {
         iris: None,
         adresses: None,
         qpv: None,
+        ecoles: None,
     }
 }
 
@@ -225,6 +226,7 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         iris: None,
         adresses: None,
         qpv: None,
+        ecoles: None,
     };
     let c = pipeline::construire(&e).unwrap();
     let m = &c.manifeste.assets;
@@ -234,4 +236,33 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         "rows of adresses-dijon-extrait.csv"
     );
     assert_eq!(m[1].sources[0].retenus, 2276, "distinct addresses");
+}
+
+#[test]
+fn schools_are_offered_only_when_a_file_is_given() {
+    assert!(pipeline::construire(&entrees()).unwrap().fichiers.len() == 3);
+    let sans = verificateur(&entrees());
+    assert!(sans.carte.ecoles.is_empty());
+    let mut e = entrees();
+    e.ecoles = Some(fixtures().join("ecoles.geojson"));
+    e.sources.ecoles = Some(e.sources.qpv.clone());
+    let d = {
+        let sortie = temporaire("ecoles");
+        pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();
+        pipeline::charger(&sortie).unwrap()
+    };
+    let noms: Vec<(&str, &str)> = d
+        .carte
+        .ecoles
+        .iter()
+        .map(|x| (x.nom.as_str(), x.nature.as_str()))
+        .collect();
+    assert_eq!(
+        noms,
+        [
+            ("Collège du Sud", "Collège"),
+            ("Ecole du Nord", "Ecole élémentaire"),
+            ("Ecole du Nord", "Ecole maternelle")
+        ]
+    );
 }

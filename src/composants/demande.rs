@@ -20,6 +20,8 @@ pub struct Props {
     pub contact: Contact,
     pub age_min: u32,
     pub age_max: u32,
+    /// Schools to pick from (empty: free text only).
+    pub ecoles: Rc<Vec<parcours_core::asset::Ecole>>,
     pub onfermer: Callback<()>,
 }
 
@@ -200,6 +202,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             <div class="champ">
                 <label for={id.clone()}>{ (t.champ)(c) }</label>
                 <input id={id.clone()} type={type_} value={valeur.to_string()} oninput={cb}
+                    list={(c == Champ::EnfantEcole && !p.ecoles.is_empty()).then_some("demande-ecoles")}
                     aria-invalid={if err.is_some() { "true" } else { "false" }}
                     aria-describedby={(!decrit.is_empty()).then_some(decrit)} />
                 if let Some(a) = aide { <p id={format!("{id}-aide")} class="aide">{ a }</p> }
@@ -266,6 +269,13 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             { champ(Champ::EnfantNom, &b.enfant_nom, modifier(|b, v| b.enfant_nom = v), "text", None) }
             { champ(Champ::EnfantNaissance, &b.enfant_naissance, modifier(|b, v| b.enfant_naissance = v), "text", Some(t.aide_naissance)) }
             { champ(Champ::EnfantEcole, &b.enfant_ecole, modifier(|b, v| b.enfant_ecole = v), "text", None) }
+            if !p.ecoles.is_empty() {
+                <datalist id="demande-ecoles">
+                    { for p.ecoles.iter().map(|e| html! {
+                        <option value={e.nom.clone()}>{ format!("{} — {}, {}", e.nom, e.nature, e.commune) }</option>
+                    }) }
+                </datalist>
+            }
             <div class="champ">
                 <label for="demande-classe">{ t.classe }</label>
                 <input id="demande-classe" type="text" value={b.enfant_classe.clone()} oninput={modifier(|b, v| b.enfant_classe = v)} />

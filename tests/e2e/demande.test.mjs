@@ -46,6 +46,12 @@ async function jusquALaDemande(p, adresse) {
 
 const suivant = (p) => p.click(".demande-formulaire >> text=Suivant");
 
+/** Keyboard only: focus the field, then type. */
+async function taper(p, selecteur, texte) {
+  await p.focus(selecteur);
+  await p.keyboard.type(texte);
+}
+
 test("a parent's journey, errors announced on the way, to the printable summary", async () => {
   const { contexte, p } = await page(navigateur);
   await jusquALaDemande(p, "2 av du mont blanc");
@@ -63,6 +69,7 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await p.fill("#demande-enfantnaissance", "03/05/2017");
   await suivant(p);
   await p.waitForSelector("#demande-responsables");
+  await sansViolation(p, "step 3");
   await p.fill("#demande-responsables", "Sophie Martin");
   await p.fill("#demande-telephone", "06 12");
   await suivant(p);
@@ -73,6 +80,7 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await p.click("text=les apprentissages");
   await sansViolation(p, "step 4");
   await suivant(p);
+  await sansViolation(p, "step 5");
   await p.click("text=J’accepte que l’équipe me contacte");
   await suivant(p);
   const recap = await p.textContent(".recapitulatif");
@@ -102,21 +110,21 @@ test("school staff, keyboard only, to the mailto link; the download holds the sa
   await jusquALaDemande(p, "6 place de la france libre");
   await p.focus("input[name=demandeur] >> nth=1");
   await p.keyboard.press("Space");
-  await p.fill("#demande-pronom", "M. Durand");
-  await p.fill("#demande-profonction", "directeur");
-  await p.fill("#demande-prostructure", "École Champollion");
-  await p.fill("#demande-procontact", "ce.0210000a@ac-dijon.fr");
+  await taper(p, "#demande-pronom", "M. Durand");
+  await taper(p, "#demande-profonction", "directeur");
+  await taper(p, "#demande-prostructure", "École Champollion");
+  await taper(p, "#demande-procontact", "ce.0210000a@ac-dijon.fr");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
-  await p.fill("#demande-enfantprenom", "Adam");
-  await p.fill("#demande-enfantnom", "Benali");
-  await p.fill("#demande-enfantnaissance", "2015-09-14");
+  await taper(p, "#demande-enfantprenom", "Adam");
+  await taper(p, "#demande-enfantnom", "Benali");
+  await taper(p, "#demande-enfantnaissance", "2015-09-14");
   await p.keyboard.press("Tab");
   await p.keyboard.press("Tab");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
-  await p.fill("#demande-responsables", "Mme Benali");
-  await p.fill("#demande-email", "famille.benali@example.org");
+  await taper(p, "#demande-responsables", "Mme Benali");
+  await taper(p, "#demande-email", "famille.benali@example.org");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
   await p.focus("text=le langage");
@@ -125,7 +133,7 @@ test("school staff, keyboard only, to the mailto link; the download holds the sa
   await p.keyboard.press("Enter");
   await p.focus("#demande-consentement");
   await p.keyboard.press("Space");
-  await p.fill("#demande-consentementdate", "20/11/2026");
+  await taper(p, "#demande-consentementdate", "20/11/2026");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
   await p.waitForSelector(".recapitulatif");
