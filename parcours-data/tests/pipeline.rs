@@ -22,8 +22,11 @@ fn entrees() -> Entrees {
     }
 }
 
+/// A fresh folder for one test (tests run in parallel threads: each call gets its own).
 fn temporaire(nom: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("parcours-test-{}-{nom}", std::process::id()));
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("parcours-test-{}-{n}-{nom}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -163,7 +166,7 @@ fn a_programme_naming_an_unknown_iris_is_refused() {
 }
 
 fn verificateur(e: &Entrees) -> Verificateur {
-    let sortie = temporaire(&format!("verif-{}", e.qpv.is_some()));
+    let sortie = temporaire("verif");
     pipeline::ecrire(&pipeline::construire(e).unwrap(), &sortie).unwrap();
     let d = pipeline::charger(&sortie).unwrap();
     Verificateur::nouveau(d.carte, d.programme)
