@@ -157,11 +157,7 @@ pub fn App() -> Html {
     }
     let t = textes(*langue);
 
-    {
-        let langue = *langue;
-        use_effect_with(langue, move |l| navigateur::appliquer_langue(*l));
-        let _ = langue;
-    }
+    use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
 
     // Load the data once, then restore the state of the link.
     {

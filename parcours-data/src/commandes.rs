@@ -151,18 +151,17 @@ impl Verification {
             }
         };
         let rep = v.repondre(decision, raisons, age, jour);
-        reponse_json(&rep, v, adresse)
+        reponse_json(&rep, adresse)
     }
 }
 
-pub fn reponse_json(rep: &Reponse, v: &Verificateur, adresse: Option<Value>) -> Value {
+pub fn reponse_json(rep: &Reponse, adresse: Option<Value>) -> Value {
     let d = &rep.decision;
     let zone = match d {
         Decision::ZonePrioritaire { zone, .. } => Some(zone.clone()),
         _ => None,
     };
     let iris = d.iris();
-    let _ = v;
     json!({
         "decision": rep.code(),
         "equipe": d.equipe().map(|e| e.code()),
