@@ -242,3 +242,21 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
   assert.equal(await enregistrement(p), undefined);
   await contexte.close();
 });
+
+test("storage unavailable (as in private browsing): a message, and the form keeps working", async () => {
+  const { contexte, p } = await page(navigateur);
+  await p.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  await jusquALaDemande(p, "6 place de la france libre");
+  await p.check("#demande-garder");
+  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("ne permet pas de garder"));
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  await p.waitForSelector("#demande-responsables");
+  assert.deepEqual(p.erreurs.filter((e) => !/blocked|SecurityError/.test(e)), []);
+  await contexte.close();
+});
