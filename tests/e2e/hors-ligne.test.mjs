@@ -10,19 +10,20 @@ let navigateur;
 before(async () => { navigateur = await lancer(); });
 after(async () => { await navigateur?.close(); });
 
-async function controle(p) {
+/** A first visit, then a reload: the page is now controlled by the service worker. */
+async function premiereVisite(p, url) {
+  await p.goto(url);
+  await p.waitForSelector("#adresse");
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  // The first visit's page is not controlled yet: a reload is, as on any second visit.
+  await p.reload();
   await p.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
 }
 
 test("after a first visit, a full check works offline", async () => {
   const s = await servir();
   const { contexte, p } = await page(navigateur);
-  await p.goto(s.url);
-  await p.waitForSelector("#adresse");
-  await p.evaluate(() => navigator.serviceWorker.ready);
-  // The first visit's page is not controlled yet: a reload is, as on any second visit.
-  await p.reload();
-  await controle(p);
+  await premiereVisite(p, s.url);
   await contexte.setOffline(true);
   await p.goto(s.url + "?langue=en");
   await p.waitForSelector("#adresse");
@@ -44,11 +45,7 @@ test("a new deployment is offered, then replaces the old caches", async () => {
       ? { status: 200, headers: { "content-type": "text/javascript", "cache-control": "no-store" }, body: sw.replace(/const VERSION = "([^"]*)"/, `const VERSION = "$1${version}"`) }
       : null);
   const { contexte, p } = await page(navigateur);
-  await p.goto(s.url);
-  await p.waitForSelector("#adresse");
-  await p.evaluate(() => navigator.serviceWorker.ready);
-  await p.reload();
-  await controle(p);
+  await premiereVisite(p, s.url);
   const avant = await p.evaluate(() => caches.keys());
   assert.equal(avant.length, 1);
   version = "B";
