@@ -8,4 +8,4 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 donnees=${PARCOURS_DONNEES:-../shared/data}
 [ -d "$donnees" ] || { echo "data folder $donnees not found (set PARCOURS_DONNEES)" >&2; exit 1; }
 cargo run -q --release --locked -p parcours-data -- build --donnees "$donnees"
-exec trunk serve --release --offline --skip-version-check --address 127.0.0.1 --port "${PORT:-8080}"
+exec trunk serve --release --offline --skip-version-check --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
