@@ -198,6 +198,24 @@ fn texte(b: &str, champ: Champ, max: usize, obligatoire: bool, e: &mut Vec<Erreu
     t.to_string()
 }
 
+/// An optional field read by `lire`: empty is fine, anything else must read.
+fn optionnel(
+    valeur: &str,
+    lire: fn(&str) -> Option<String>,
+    champ: Champ,
+    probleme: Probleme,
+    e: &mut Vec<Erreur>,
+) -> Option<String> {
+    if valeur.is_empty() {
+        return None;
+    }
+    let v = lire(valeur);
+    if v.is_none() {
+        e.push(Erreur { champ, probleme });
+    }
+    v
+}
+
 fn date(b: &str, champ: Champ, jour: Date, e: &mut Vec<Erreur>) -> Option<Date> {
     if b.trim().is_empty() {
         e.push(Erreur {
@@ -306,30 +324,14 @@ pub fn valider(
     );
     let tel = b.telephone.trim();
     let mel = b.email.trim();
-    let telephone_v = if tel.is_empty() {
-        None
-    } else {
-        let t = telephone(tel);
-        if t.is_none() {
-            e.push(Erreur {
-                champ: Champ::Telephone,
-                probleme: Probleme::TelephoneInvalide,
-            });
-        }
-        t
-    };
-    let email_v = if mel.is_empty() {
-        None
-    } else {
-        let m = email(mel);
-        if m.is_none() {
-            e.push(Erreur {
-                champ: Champ::Email,
-                probleme: Probleme::EmailInvalide,
-            });
-        }
-        m
-    };
+    let telephone_v = optionnel(
+        tel,
+        telephone,
+        Champ::Telephone,
+        Probleme::TelephoneInvalide,
+        &mut e,
+    );
+    let email_v = optionnel(mel, email, Champ::Email, Probleme::EmailInvalide, &mut e);
     if tel.is_empty() && mel.is_empty() {
         e.push(Erreur {
             champ: Champ::Telephone,

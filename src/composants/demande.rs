@@ -114,7 +114,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         })
     };
     let effacer = {
-        let (b, garder, message, etape, erreurs) = (
+        let etat = (
             b.clone(),
             garder.clone(),
             message.clone(),
@@ -122,13 +122,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             erreurs.clone(),
         );
         Callback::from(move |_| {
-            let (b, garder, message, etape, erreurs) = (
-                b.clone(),
-                garder.clone(),
-                message.clone(),
-                etape.clone(),
-                erreurs.clone(),
-            );
+            let (b, garder, message, etape, erreurs) = etat.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = navigateur::tout_effacer().await;
                 garder.set(false);
