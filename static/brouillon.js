@@ -29,6 +29,16 @@ async function operation(mode, f) {
   }
 }
 
+// One operation at a time, in the order asked: two first saves would otherwise each create a
+// key (the draft then encrypted under the one overwritten), and an older save could land after a
+// newer one, or after an erase.
+let file = Promise.resolve();
+function enFile(f) {
+  const r = file.then(f);
+  file = r.catch(() => {});
+  return r;
+}
+
 async function cle() {
   let k = await operation("readonly", (s) => s.get("cle"));
   if (!k) {
@@ -38,7 +48,11 @@ async function cle() {
   return k;
 }
 
-export async function sauver_brouillon(texte) {
+export function sauver_brouillon(texte) {
+  return enFile(() => sauver(texte));
+}
+
+async function sauver(texte) {
   const k = await cle();
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const donnees = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, k, new TextEncoder().encode(texte));
@@ -47,7 +61,11 @@ export async function sauver_brouillon(texte) {
 
 // "aucun", "expire" (then erased), "version" or "illisible" (kept: never dropped silently), or
 // the draft's text.
-export async function charger_brouillon() {
+export function charger_brouillon() {
+  return enFile(charger);
+}
+
+async function charger() {
   const b = await operation("readonly", (s) => s.get("brouillon"));
   if (!b) return { etat: "aucun" };
   if (typeof b !== "object" || b.version !== VERSION) return { etat: "version" };
@@ -64,11 +82,13 @@ export async function charger_brouillon() {
   }
 }
 
-export async function effacer_brouillon() {
-  await operation("readwrite", (s) => s.delete("brouillon"));
+export function effacer_brouillon() {
+  return enFile(() => operation("readwrite", (s) => s.delete("brouillon")));
 }
 
-export async function effacer_tout() {
-  await operation("readwrite", (s) => s.clear());
-  try { localStorage.clear(); } catch { /* nothing stored there, or no storage */ }
+export function effacer_tout() {
+  return enFile(async () => {
+    await operation("readwrite", (s) => s.clear());
+    try { localStorage.clear(); } catch { /* nothing stored there, or no storage */ }
+  });
 }

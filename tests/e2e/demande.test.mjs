@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { servir, lancer, page, axe, violationsCsp, RACINE } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, RACINE, jusqua } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -209,10 +209,11 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
   assert.equal(await enregistrement(p), undefined, "nothing stored without the box");
   await p.check("#demande-garder");
   await p.fill("#demande-enfantnom", "Martin");
-  await p.waitForFunction(async () => {
-    const v = await new Promise((ok) => { const r = indexedDB.open("parcours", 1); r.onsuccess = () => { const g = r.result.transaction("brouillon").objectStore("brouillon").get("brouillon"); g.onsuccess = () => { ok(g.result); r.result.close(); }; }; });
-    return v !== undefined;
-  });
+  // Saved in the background after the change: wait for the record, then look at it.
+  await jusqua(p, () => new Promise((ok) => {
+    const r = indexedDB.open("parcours", 1);
+    r.onsuccess = () => { const g = r.result.transaction("brouillon").objectStore("brouillon").get("brouillon"); g.onsuccess = () => { ok(g.result !== undefined); r.result.close(); }; };
+  }));
   assert.deepEqual(await enregistrement(p), { version: 1, chiffre: true });
   await p.reload();
   await p.waitForSelector(".reponse");

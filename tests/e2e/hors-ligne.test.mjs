@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, violationsCsp, DIST } from "./outils.mjs";
+import { servir, lancer, page, violationsCsp, DIST, jusqua } from "./outils.mjs";
 
 let navigateur;
 before(async () => { navigateur = await lancer(); });
@@ -54,7 +54,7 @@ test("a new deployment is offered, then replaces the old caches", async () => {
   assert.match(await p.textContent(".mise-a-jour"), /nouvelle version/);
   await Promise.all([p.waitForNavigation(), p.click(".mise-a-jour button")]);
   await p.waitForSelector("#adresse");
-  await p.waitForFunction(async (a) => {
+  await jusqua(p, async (a) => {
     const k = await caches.keys();
     return k.length === 1 && k[0] !== a;
   }, avant[0]);

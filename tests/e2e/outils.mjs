@@ -112,3 +112,17 @@ export async function axe(p) {
 export async function violationsCsp(p) {
   return p.evaluate(() => window.__csp ?? []);
 }
+
+/**
+ * Waits until `f` (evaluated in the page, possibly async) returns a truthy value, and returns it.
+ * `page.waitForFunction` does not await a promise: an async predicate would pass at once.
+ */
+export async function jusqua(p, f, arg, delaiMs = 10000) {
+  const fin = Date.now() + delaiMs;
+  for (;;) {
+    const v = await p.evaluate(f, arg);
+    if (v) return v;
+    if (Date.now() > fin) throw new Error(`not true within ${delaiMs} ms: ${f}`);
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+}
