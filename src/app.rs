@@ -9,6 +9,7 @@ use crate::navigateur::{self, Position};
 use crate::textes::textes;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
 use parcours_core::lien::{EtatLien, Langue, PointLien};
+use parcours_core::nombre;
 use parcours_core::programme::Contact;
 use parcours_core::recherche::Resultat;
 use std::rc::Rc;
@@ -79,7 +80,11 @@ fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
     let lieu = match c {
         Choix::Adresse(r) => r.label.clone(),
         Choix::Externe { label, .. } => label.clone(),
-        Choix::Point(p) => format!("point {:.5}, {:.5}", p.lat, p.lon),
+        Choix::Point(p) => format!(
+            "point {}, {}",
+            nombre::ecrire(p.lat, 5),
+            nombre::ecrire(p.lon, 5)
+        ),
     };
     let reponse = match &rep.decision {
         Decision::Eligible {

@@ -41,7 +41,10 @@ async fn charger_un<T: Payload>() -> Result<T, ErreurChargement> {
 }
 
 pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
-    let manifeste: Manifeste = serde_json::from_slice(&telecharger("manifest.json").await?)
+    let octets = telecharger("manifest.json").await?;
+    let manifeste = std::str::from_utf8(&octets)
+        .map_err(|e| e.to_string())
+        .and_then(Manifeste::depuis_json)
         .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
     let (carte, adresses, programme) = futures_util::future::join3(
         charger_un::<Carte>(),

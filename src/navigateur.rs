@@ -245,7 +245,7 @@ pub fn telecharger(nom: &str, type_mime: &str, contenu: &str) {
 #[wasm_bindgen(module = "/static/brouillon.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn sauver_brouillon(texte: &str) -> Result<JsValue, JsValue>;
+    async fn sauver_brouillon(octets: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn charger_brouillon() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
@@ -263,7 +263,8 @@ pub async fn oublier_brouillon() {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Brouillon {
     Aucun,
-    Repris(String),
+    /// The stored bytes, decrypted (the core reads them).
+    Repris(Vec<u8>),
     /// Older than 7 days: erased.
     Expire,
     /// Stored by another version, or undecryptable, or corrupted: kept, and said.
@@ -273,24 +274,21 @@ pub enum Brouillon {
 }
 
 /// Encrypts and stores the draft; false when storage is unavailable.
-pub async fn garder_brouillon(texte: &str) -> bool {
-    sauver_brouillon(texte).await.is_ok()
+pub async fn garder_brouillon(octets: &[u8]) -> bool {
+    sauver_brouillon(octets).await.is_ok()
 }
 
 pub async fn lire_brouillon() -> Brouillon {
     let Ok(v) = charger_brouillon().await else {
         return Brouillon::Indisponible;
     };
-    let champ = |k: &str| {
-        js_sys::Reflect::get(&v, &k.into())
-            .ok()
-            .and_then(|x| x.as_string())
-    };
-    match champ("etat").as_deref() {
+    let champ = |k: &str| js_sys::Reflect::get(&v, &k.into()).ok();
+    match champ("etat").and_then(|e| e.as_string()).as_deref() {
         Some("aucun") => Brouillon::Aucun,
         Some("expire") => Brouillon::Expire,
-        Some("ok") => champ("texte")
-            .map(Brouillon::Repris)
+        Some("ok") => champ("octets")
+            .and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok())
+            .map(|o| Brouillon::Repris(o.to_vec()))
             .unwrap_or(Brouillon::Illisible),
         _ => Brouillon::Illisible,
     }

@@ -1,6 +1,12 @@
 //! Messages of the list page (typed tables, as in `textes`).
 
 use parcours_core::lien::Langue;
+use parcours_core::nombre;
+
+/// Milliseconds as seconds with one decimal, with the language's decimal separator.
+fn secondes(ms: f64, separateur: char) -> String {
+    nombre::ecrire(ms / 1000.0, 1).replace('.', &separateur.to_string())
+}
 
 pub struct TextesListe {
     pub lien: &'static str,
@@ -62,7 +68,7 @@ static FR: TextesListe = TextesListe {
     trop_de_lignes: |n, max| format!("Ce fichier compte {n} lignes, au-delà de la limite de {max} lignes : découpez-le en plusieurs fichiers."),
     aucune_ligne: "Aucune adresse à vérifier.",
     progression: "Vérification en cours",
-    resume: |n, a, ms| format!("{n} lignes vérifiées en {:.1} s, dont {a} à revoir.", ms / 1000.0),
+    resume: |n, a, ms| format!("{n} lignes vérifiées en {} s, dont {a} à revoir.", secondes(ms, ',')),
     encodage_1252: "Fichier lu en Windows-1252 (encodage d’Excel).",
     filtre: "Afficher",
     toutes: "Toutes les réponses",
@@ -110,7 +116,7 @@ static EN: TextesListe = TextesListe {
     trop_de_lignes: |n, max| format!("This file has {n} lines, over the {max}-line limit: split it into several files."),
     aucune_ligne: "No address to check.",
     progression: "Checking",
-    resume: |n, a, ms| format!("{n} lines checked in {:.1} s, {a} of them to review.", ms / 1000.0),
+    resume: |n, a, ms| format!("{n} lines checked in {} s, {a} of them to review.", secondes(ms, '.')),
     encodage_1252: "File read as Windows-1252 (Excel’s encoding).",
     filtre: "Show",
     toutes: "All answers",
@@ -158,7 +164,7 @@ static AR: TextesListe = TextesListe {
     trop_de_lignes: |n, max| format!("يحتوي هذا الملف على {n} سطر، أكثر من حد {max} سطر: قسّمه إلى عدة ملفات."),
     aucune_ligne: "لا يوجد عنوان للتحقق منه.",
     progression: "جارٍ التحقق",
-    resume: |n, a, ms| format!("تم التحقق من {n} سطر في {:.1} ثانية، منها {a} تحتاج إلى مراجعة.", ms / 1000.0),
+    resume: |n, a, ms| format!("تم التحقق من {n} سطر في {} ثانية، منها {a} تحتاج إلى مراجعة.", secondes(ms, ',')),
     encodage_1252: "قُرئ الملف بترميز Windows-1252 (ترميز Excel).",
     filtre: "عرض",
     toutes: "كل الأجوبة",

@@ -2,7 +2,7 @@
 // AES-GCM under a non-extractable WebCrypto key, both in IndexedDB; gone after 7 days.
 const BASE = "parcours";
 const MAGASIN = "brouillon";
-const VERSION = 1;
+const VERSION = 2; // 1: the draft as JSON text
 const DUREE_MS = 7 * 24 * 3600 * 1000;
 
 function ouvrir() {
@@ -48,19 +48,21 @@ async function cle() {
   return k;
 }
 
-export function sauver_brouillon(texte) {
-  return enFile(() => sauver(texte));
+// `octets`: the draft as the core writes it (its first byte is the layout's version).
+export function sauver_brouillon(octets) {
+  const copie = octets.slice(); // a view into the WebAssembly memory is only valid now
+  return enFile(() => sauver(copie));
 }
 
-async function sauver(texte) {
+async function sauver(octets) {
   const k = await cle();
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const donnees = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, k, new TextEncoder().encode(texte));
+  const donnees = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, k, octets);
   await operation("readwrite", (s) => s.put({ version: VERSION, expire: Date.now() + DUREE_MS, iv, donnees }, "brouillon"));
 }
 
 // "aucun", "expire" (then erased), "version" or "illisible" (kept: never dropped silently), or
-// the draft's text.
+// the draft's bytes.
 export function charger_brouillon() {
   return enFile(charger);
 }
@@ -76,7 +78,7 @@ async function charger() {
   try {
     const k = await cle();
     const clair = await crypto.subtle.decrypt({ name: "AES-GCM", iv: b.iv }, k, b.donnees);
-    return { etat: "ok", texte: new TextDecoder().decode(clair) };
+    return { etat: "ok", octets: new Uint8Array(clair) };
   } catch {
     return { etat: "illisible" };
   }

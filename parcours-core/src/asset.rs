@@ -16,6 +16,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::fmt;
 
 use crate::geometrie::Iris;
+use crate::json::Json;
 use crate::programme::Programme;
 use crate::recherche::IndexAdresses;
 
@@ -109,6 +110,60 @@ pub struct Manifeste {
     /// The stated positional precision of the IRIS contours, in metres.
     pub precision_iris_m: f64,
     pub assets: Vec<AssetManifeste>,
+}
+
+impl Manifeste {
+    /// Reads `manifest.json` without `serde_json` (kept out of the browser's WebAssembly).
+    pub fn depuis_json(json: &str) -> Result<Manifeste, String> {
+        fn champ<'a, T>(
+            o: &'a Json,
+            cle: &str,
+            f: impl Fn(&'a Json) -> Option<T>,
+        ) -> Result<T, String> {
+            o.get(cle)
+                .and_then(f)
+                .ok_or_else(|| format!("manifest.json : « {cle} » manquant ou invalide"))
+        }
+        let texte = |o, cle| champ(o, cle, |v| v.texte().map(str::to_string));
+        let nombre = |o, cle| champ(o, cle, |v| v.entier().and_then(|n| usize::try_from(n).ok()));
+        let version = |o| {
+            champ(o, "format_version", |v| {
+                v.entier().and_then(|n| u16::try_from(n).ok())
+            })
+        };
+        let j = Json::lire(json)?;
+        let assets = champ(&j, "assets", Json::liste)?
+            .iter()
+            .map(|a| {
+                Ok(AssetManifeste {
+                    fichier: texte(a, "fichier")?,
+                    nature: texte(a, "nature")?,
+                    format_version: version(a)?,
+                    taille: nombre(a, "taille")?,
+                    sha256: texte(a, "sha256")?,
+                    sources: champ(a, "sources", Json::liste)?
+                        .iter()
+                        .map(|s| {
+                            Ok(SourceManifeste {
+                                nom: texte(s, "nom")?,
+                                fichier: texte(s, "fichier")?,
+                                millesime: texte(s, "millesime")?,
+                                licence: texte(s, "licence")?,
+                                attribution: texte(s, "attribution")?,
+                                lus: nombre(s, "lus")?,
+                                retenus: nombre(s, "retenus")?,
+                            })
+                        })
+                        .collect::<Result<_, String>>()?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Manifeste {
+            format_version: version(&j)?,
+            precision_iris_m: champ(&j, "precision_iris_m", Json::nombre)?,
+            assets,
+        })
+    }
 }
 
 /// All the data the app and the `check` command need, decoded.
@@ -273,6 +328,40 @@ pub fn crc32(octets: &[u8]) -> u32 {
 mod tests {
     use super::*;
     use crate::geometrie::{Anneau, Iris};
+
+    #[test]
+    fn the_manifest_reads_without_serde_json() {
+        let m = Manifeste {
+            format_version: FORMAT_VERSION,
+            precision_iris_m: 13.0,
+            assets: vec![AssetManifeste {
+                fichier: "carte.bin".into(),
+                nature: "carte".into(),
+                format_version: FORMAT_VERSION,
+                taille: 9585,
+                sha256: "ab".repeat(32),
+                sources: vec![SourceManifeste {
+                    nom: "Contours… IRIS®".into(),
+                    fichier: "iris.geojson".into(),
+                    millesime: "2020".into(),
+                    licence: "Licence Ouverte 2.0".into(),
+                    attribution: "IGN – INSEE".into(),
+                    lus: 66,
+                    retenus: 66,
+                }],
+            }],
+        };
+        let json = serde_json::to_string_pretty(&m).unwrap();
+        assert_eq!(Manifeste::depuis_json(&json), Ok(m));
+        let sans = json.replace("\"licence\"", "\"licence_\"");
+        assert!(Manifeste::depuis_json(&sans)
+            .unwrap_err()
+            .contains("« licence »"));
+        let negatif = json.replace("9585", "-1");
+        assert!(Manifeste::depuis_json(&negatif)
+            .unwrap_err()
+            .contains("« taille »"));
+    }
 
     fn carte() -> Carte {
         Carte {

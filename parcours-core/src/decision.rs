@@ -274,13 +274,31 @@ pub struct Lieu {
 }
 
 /// The answer for one point of the map, before any address or age consideration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Issue {
     Eligible(Equipe),
-    Prioritaire(usize),
-    Partiel(Option<Equipe>),
     Hors,
     HorsDijon,
+    Partiel(Option<Equipe>),
+    Prioritaire(usize),
+}
+
+/// Inserts `x` into the sorted, distinct `v` (these lists hold a handful of items).
+fn inserer<T: Ord>(v: &mut Vec<T>, x: T) {
+    if let Err(k) = v.binary_search(&x) {
+        v.insert(k, x);
+    }
+}
+
+/// The teams some of these answers point to, sorted and distinct.
+fn equipes_de(issues: &[Issue]) -> Vec<Equipe> {
+    let mut equipes = Vec::new();
+    for i in issues {
+        if let Issue::Eligible(e) | Issue::Partiel(Some(e)) = i {
+            inserer(&mut equipes, *e);
+        }
+    }
+    equipes
 }
 
 /// Positional uncertainty given to a position inferred between known numbers, in metres.
@@ -397,21 +415,23 @@ impl Verificateur {
         let (zone, zones_proches) = self.zones_qpv(lieu);
         let mut out = Vec::new();
         match self.iris.localiser_lonlat(lieu.lon, lieu.lat, tol) {
-            Localisation::Dedans { iris, .. } => out.push(self.issue_iris(iris, zone)),
+            Localisation::Dedans { iris, .. } => inserer(&mut out, self.issue_iris(iris, zone)),
             Localisation::PresDUneLimite {
                 proches,
                 bord_exterieur,
             } => {
-                out.extend(proches.iter().map(|p| self.issue_iris(p.iris, zone)));
+                for p in &proches {
+                    inserer(&mut out, self.issue_iris(p.iris, zone));
+                }
                 if bord_exterieur && !proches[0].dedans {
-                    out.push(Issue::HorsDijon);
+                    inserer(&mut out, Issue::HorsDijon);
                 }
             }
-            Localisation::Dehors { .. } => out.push(Issue::HorsDijon),
+            Localisation::Dehors { .. } => inserer(&mut out, Issue::HorsDijon),
         }
-        out.extend(zones_proches.into_iter().map(Issue::Prioritaire));
-        out.sort_by_key(|i| format!("{i:?}"));
-        out.dedup();
+        for z in zones_proches {
+            inserer(&mut out, Issue::Prioritaire(z));
+        }
         out
     }
 
@@ -529,15 +549,7 @@ impl Verificateur {
                     precision_m: lieu.precision_m,
                 });
             }
-            let mut equipes: Vec<Equipe> = issues
-                .iter()
-                .filter_map(|i| match i {
-                    Issue::Eligible(e) | Issue::Partiel(Some(e)) => Some(*e),
-                    _ => None,
-                })
-                .collect();
-            equipes.sort();
-            equipes.dedup();
+            let equipes = equipes_de(&issues);
             let iris = proches.iter().map(|p| self.iris_ref(p)).collect();
             return (
                 Decision::AConfirmer {
@@ -594,14 +606,13 @@ impl Verificateur {
         }
         let (d, rs) = self.decider_lieu(&lieu_de(r.position, precision_m));
         raisons.extend(rs);
-        let mut issues: Vec<Issue> = r
-            .voisins
-            .iter()
-            .flat_map(|&v| self.issues_au(&lieu_de(v, 0.0)))
-            .collect();
-        issues.extend(self.issues_au(&lieu_de(r.position, precision_m)));
-        issues.sort_by_key(|i| format!("{i:?}"));
-        issues.dedup();
+        let mut issues: Vec<Issue> = Vec::new();
+        let points = r.voisins.iter().map(|&v| lieu_de(v, 0.0));
+        for lieu in points.chain([lieu_de(r.position, precision_m)]) {
+            for i in self.issues_au(&lieu) {
+                inserer(&mut issues, i);
+            }
+        }
         let accord = issues.len() <= 1;
         let n = r.voisins.len();
         raisons.push(match r.precision {
@@ -629,14 +640,7 @@ impl Verificateur {
                 }
             }
             autre => {
-                let mut equipes: Vec<Equipe> = issues
-                    .iter()
-                    .filter_map(|i| match i {
-                        Issue::Eligible(e) | Issue::Partiel(Some(e)) => Some(*e),
-                        _ => None,
-                    })
-                    .collect();
-                equipes.dedup();
+                let equipes = equipes_de(&issues);
                 Decision::AConfirmer {
                     motifs: vec![motif],
                     equipes,

@@ -52,6 +52,26 @@ pub struct Brouillon {
     pub consentement_date: String,
 }
 
+/// The first byte of a stored draft: a draft written by another version of this layout is not
+/// read (the app says so and keeps it until the user erases it).
+pub const VERSION_BROUILLON: u8 = 1;
+
+impl Brouillon {
+    /// The draft as bytes to store (compact, no JSON parser needed to read it back).
+    pub fn vers_octets(&self) -> Vec<u8> {
+        let mut o = vec![VERSION_BROUILLON];
+        o.extend(postcard::to_allocvec(self).unwrap_or_default());
+        o
+    }
+    /// `None` for another version or damaged bytes.
+    pub fn depuis_octets(octets: &[u8]) -> Option<Brouillon> {
+        match octets.split_first() {
+            Some((&VERSION_BROUILLON, reste)) => postcard::from_bytes(reste).ok(),
+            _ => None,
+        }
+    }
+}
+
 /// The fields, to place each error next to its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -640,11 +660,17 @@ mod tests {
     #[test]
     fn a_draft_round_trips() {
         let b = parent();
-        let json = serde_json::to_string(&b).unwrap();
-        assert_eq!(serde_json::from_str::<Brouillon>(&json).unwrap(), b);
-        // An older draft with fewer fields still reads; unknown fields are ignored.
-        let vieux: Brouillon =
-            serde_json::from_str(r#"{"enfant_prenom": "Lina", "autre": 1}"#).unwrap();
-        assert_eq!(vieux.enfant_prenom, "Lina");
+        let o = b.vers_octets();
+        assert_eq!(Brouillon::depuis_octets(&o), Some(b));
+        assert_eq!(
+            Brouillon::depuis_octets(&Brouillon::default().vers_octets()),
+            Some(Brouillon::default())
+        );
+        // Another version, a truncated draft, nothing: not read.
+        let mut autre = o.clone();
+        autre[0] = VERSION_BROUILLON + 1;
+        assert_eq!(Brouillon::depuis_octets(&autre), None);
+        assert_eq!(Brouillon::depuis_octets(&o[..o.len() / 2]), None);
+        assert_eq!(Brouillon::depuis_octets(&[]), None);
     }
 }

@@ -2,7 +2,7 @@
 //! building the request and reading its GeoCodeJSON answer. No network here — the app does the
 //! fetch; this is the pure part, tested natively.
 
-use serde::Deserialize;
+use crate::json::Json;
 
 /// One answer of the national service.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,33 +27,6 @@ impl AdresseEnLigne {
     }
 }
 
-#[derive(Deserialize)]
-struct Collection {
-    features: Vec<Entite>,
-}
-
-#[derive(Deserialize)]
-struct Entite {
-    geometry: Geometrie,
-    properties: Proprietes,
-}
-
-#[derive(Deserialize)]
-struct Geometrie {
-    coordinates: Vec<f64>,
-}
-
-#[derive(Deserialize)]
-struct Proprietes {
-    label: String,
-    #[serde(default, rename = "type")]
-    nature: String,
-    #[serde(default)]
-    citycode: String,
-    #[serde(default)]
-    score: f64,
-}
-
 /// The request URL: `endpoint?q=…&limit=5&index=address`.
 pub fn url_requete(endpoint: &str, texte: &str) -> String {
     let q: String = texte
@@ -72,30 +45,33 @@ pub fn url_requete(endpoint: &str, texte: &str) -> String {
     format!("{endpoint}?q={q}&limit=5&index=address")
 }
 
-/// Reads a GeoCodeJSON answer. Features without a valid point are dropped.
+/// Reads a GeoCodeJSON answer. Features without a valid point or a label are dropped.
 pub fn lire_reponse(json: &str) -> Result<Vec<AdresseEnLigne>, String> {
-    let c: Collection = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    Ok(c.features
-        .into_iter()
+    let c = Json::lire(json)?;
+    let entites = c
+        .get("features")
+        .and_then(Json::liste)
+        .ok_or("GeoCodeJSON : « features » manquant")?;
+    let texte = |p: &Json, cle: &str| p.get(cle).and_then(Json::texte).unwrap_or("").to_string();
+    Ok(entites
+        .iter()
         .filter_map(|f| {
-            let (lon, lat) = match f.geometry.coordinates.as_slice() {
-                [lon, lat, ..]
-                    if lon.is_finite()
-                        && lat.is_finite()
-                        && lon.abs() <= 180.0
-                        && lat.abs() <= 90.0 =>
-                {
-                    (*lon, *lat)
-                }
+            let coord = f.get("geometry")?.get("coordinates")?.liste()?;
+            let (lon, lat) = match coord {
+                [lon, lat, ..] => (lon.nombre()?, lat.nombre()?),
                 _ => return None,
             };
+            if lon.abs() > 180.0 || lat.abs() > 90.0 {
+                return None;
+            }
+            let p = f.get("properties")?;
             Some(AdresseEnLigne {
-                label: f.properties.label.chars().take(200).collect(),
+                label: p.get("label")?.texte()?.chars().take(200).collect(),
                 lon,
                 lat,
-                nature: f.properties.nature,
-                code_insee: f.properties.citycode,
-                score: f.properties.score,
+                nature: texte(p, "type"),
+                code_insee: texte(p, "citycode"),
+                score: p.get("score").and_then(Json::nombre).unwrap_or(0.0),
             })
         })
         .collect())
@@ -110,14 +86,23 @@ mod tests {
         let json = r#"{"type":"FeatureCollection","version":"draft","features":[
           {"type":"Feature","geometry":{"type":"Point","coordinates":[5.0612,47.3354]},
            "properties":{"label":"12 Rue des Tanneries 21000 Dijon","score":0.97,"type":"housenumber","citycode":"21231"}},
-          {"type":"Feature","geometry":{"type":"Point","coordinates":[999,47]},"properties":{"label":"x"}}
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[999,47]},"properties":{"label":"x"}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[5.06,47.33]},"properties":{"score":1}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":["5",47]},"properties":{"label":"y"}}
         ],"query":"12 rue des tanneries"}"#;
         let r = lire_reponse(json).unwrap();
-        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r.len(),
+            1,
+            "no point, no label, a point that is not numbers: dropped"
+        );
+        assert_eq!((r[0].lon, r[0].lat, r[0].score), (5.0612, 47.3354, 0.97));
         assert_eq!(r[0].label, "12 Rue des Tanneries 21000 Dijon");
         assert_eq!(r[0].precision_m(), 10.0);
         assert_eq!(r[0].code_insee, "21231");
         assert!(lire_reponse("<html>").is_err());
+        assert!(lire_reponse(r#"{"features": 3}"#).is_err());
+        assert_eq!(lire_reponse(r#"{"features": []}"#), Ok(vec![]));
     }
 
     #[test]

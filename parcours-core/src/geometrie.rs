@@ -261,7 +261,11 @@ impl Localisateur {
         if !(p.x.is_finite() && p.y.is_finite()) {
             return Localisation::Dehors { plus_proche: None };
         }
-        let mut proches = Vec::new();
+        // Containing shapes first, in their order (for IRIS, code order: in an overlap sliver
+        // of the generalised data the first one answers); then the nearest, kept in order as
+        // they come (a handful: no sort needed).
+        let mut proches: Vec<Proche> = Vec::new();
+        let mut voisins: Vec<Proche> = Vec::new();
         let mut plus_proche: Option<(usize, f64)> = None;
         for (i, f) in self.formes.iter().enumerate() {
             let dedans = f.contient(p);
@@ -275,25 +279,19 @@ impl Localisateur {
             if !dedans && plus_proche.is_none_or(|(_, m)| d < m) {
                 plus_proche = Some((i, d));
             }
-            if dedans || d <= tol {
-                proches.push(Proche {
-                    iris: i,
-                    dedans,
-                    distance_m: d,
-                });
+            let proche = Proche {
+                iris: i,
+                dedans,
+                distance_m: d,
+            };
+            if dedans {
+                proches.push(proche);
+            } else if d <= tol {
+                let k = voisins.partition_point(|v| v.distance_m <= d);
+                voisins.insert(k, proche);
             }
         }
-        // Containing shapes first, in their order (for IRIS, code order: in an overlap sliver
-        // of the generalised data the first one answers); then the nearest.
-        proches.sort_by(|a, b| {
-            b.dedans.cmp(&a.dedans).then_with(|| {
-                if a.dedans {
-                    a.iris.cmp(&b.iris)
-                } else {
-                    a.distance_m.total_cmp(&b.distance_m)
-                }
-            })
-        });
+        proches.extend(voisins);
         match proches.as_slice() {
             [] => Localisation::Dehors { plus_proche },
             [seul] if seul.dedans && seul.distance_m > tol => Localisation::Dedans {

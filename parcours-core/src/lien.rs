@@ -1,6 +1,7 @@
 //! The page's state in its URL (shareable, back button, reload), parsed strictly: unknown keys
 //! are ignored, values are bounded and typed, so a crafted link cannot inject anything.
 
+use crate::nombre;
 use crate::programme::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,22 +73,10 @@ impl EtatLien {
                         e.adresse = Some(v);
                     }
                 }
-                "lon" => {
-                    lon = valeur
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|v| v.is_finite() && v.abs() <= 180.0)
-                }
-                "lat" => {
-                    lat = valeur
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|v| v.is_finite() && v.abs() <= 90.0)
-                }
+                "lon" => lon = nombre::lire(&valeur).filter(|v| v.is_finite() && v.abs() <= 180.0),
+                "lat" => lat = nombre::lire(&valeur).filter(|v| v.is_finite() && v.abs() <= 90.0),
                 "precision" => {
-                    precision = valeur
-                        .parse::<f64>()
-                        .ok()
+                    precision = nombre::lire(&valeur)
                         .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 100_000.0)
                         .unwrap_or(0.0)
                 }
@@ -118,9 +107,13 @@ impl EtatLien {
             p.push(format!("adresse={}", encoder_pourcent(a)));
         }
         if let Some(pt) = &self.point {
-            p.push(format!("lon={:.6}&lat={:.6}", pt.lon, pt.lat));
+            p.push(format!(
+                "lon={}&lat={}",
+                nombre::ecrire(pt.lon, 6),
+                nombre::ecrire(pt.lat, 6)
+            ));
             if pt.precision_m > 0.0 {
-                p.push(format!("precision={}", pt.precision_m.round()));
+                p.push(format!("precision={}", nombre::ecrire(pt.precision_m, 0)));
             }
         }
         if let Some(a) = self.age {

@@ -309,11 +309,14 @@ impl Programme {
         if self.communes.is_empty() {
             erreurs.push(ErreurProgramme::Vide("communes"));
         }
-        let mut equipes: Vec<Equipe> = self.territoires.iter().map(|t| t.equipe).collect();
-        equipes.sort();
-        for w in equipes.windows(2) {
-            if w[0] == w[1] {
-                erreurs.push(ErreurProgramme::EquipeEnDouble(w[0]));
+        let mut equipes: Vec<Equipe> = Vec::new();
+        for e in self.territoires.iter().map(|t| t.equipe) {
+            if equipes.contains(&e) {
+                if !erreurs.contains(&ErreurProgramme::EquipeEnDouble(e)) {
+                    erreurs.push(ErreurProgramme::EquipeEnDouble(e));
+                }
+            } else {
+                equipes.push(e);
             }
         }
         let listes = self.listes();

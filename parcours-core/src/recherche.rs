@@ -197,8 +197,9 @@ impl Moteur {
             .enumerate()
             .map(|(i, t)| (t.clone(), i as u32))
             .collect();
+        // Voies come grouped by commune (the index is sorted by code INSEE): consecutive
+        // duplicates are all there is to remove (one left over would be harmless).
         let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
-        communes.sort();
         communes.dedup();
         Moteur {
             index,
@@ -242,8 +243,10 @@ impl Moteur {
             .map(|(i, m)| self.apparier(m, i == dernier && requete.dernier_en_cours))
             .collect();
 
-        // Candidate voies: those sharing a significant word (or any word when none is).
+        // Candidate voies: those sharing a significant word (or any word when none is), each
+        // once.
         let mut candidates: Vec<u32> = Vec::new();
+        let mut vue = vec![false; self.index.voies.len()];
         let significatifs = mots.iter().any(|m| m.classe == Classe::Significatif);
         for (m, app) in mots.iter().zip(&appariements) {
             if m.classe == Classe::Article || (significatifs && m.classe != Classe::Significatif) {
@@ -253,24 +256,36 @@ impl Moteur {
                 if significatifs && self.classes[t as usize] != Classe::Significatif {
                     continue;
                 }
-                candidates.extend_from_slice(&self.listes[t as usize]);
+                for &v in &self.listes[t as usize] {
+                    if !std::mem::replace(&mut vue[v as usize], true) {
+                        candidates.push(v);
+                    }
+                }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
 
-        let mut notes: Vec<(f32, u32)> = candidates
-            .into_iter()
-            .filter_map(|v| Some((self.noter(v, requete, &mots, &appariements)?, v)))
-            .collect();
-        notes.sort_by(|a, b| {
+        // The best `max`, kept in order as they come: best score, then the shorter name, then
+        // index order (a total order, so the result does not depend on the candidates' order).
+        let avant = |a: &(f32, u32), b: &(f32, u32)| {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.voie(a.1).nom.len().cmp(&self.voie(b.1).nom.len()))
                 .then(a.1.cmp(&b.1))
-        });
-        notes
+                .is_lt()
+        };
+        let mut meilleurs: Vec<(f32, u32)> = Vec::new();
+        for v in candidates {
+            let Some(note) = self.noter(v, requete, &mots, &appariements) else {
+                continue;
+            };
+            let x = (note, v);
+            let k = meilleurs.partition_point(|y| avant(y, &x));
+            if k < max {
+                meilleurs.insert(k, x);
+                meilleurs.truncate(max);
+            }
+        }
+        meilleurs
             .into_iter()
-            .take(max)
             .map(|(score, v)| self.resultat(v, requete, score))
             .collect()
     }

@@ -6,9 +6,15 @@ use crate::donnees::Donnees;
 use crate::textes::textes;
 use parcours_core::geometrie::Xy;
 use parcours_core::lien::{Langue, PointLien};
+use parcours_core::nombre;
 use parcours_core::programme::{Equipe, Statut};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Map units (metres) are written rounded: a metre is far below a pixel.
+fn entier(x: f64) -> String {
+    nombre::ecrire(x, 0)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -49,7 +55,7 @@ fn fond(d: &Donnees) -> Fond {
         for anneau in &forme.anneaux {
             for (i, p) in anneau.iter().enumerate() {
                 chemin.push_str(if i == 0 { "M" } else { "L" });
-                chemin.push_str(&format!("{:.0} {:.0}", p.x, -p.y));
+                chemin.push_str(&format!("{} {}", entier(p.x), entier(-p.y)));
             }
             chemin.push('Z');
         }
@@ -230,9 +236,9 @@ pub fn Carte(p: &Props) -> Html {
         let echelle = vue[2] / 400.0;
         html! { <g class="marque-point">
             if pt.precision_m > 0.0 {
-                <circle class="precision" cx={format!("{:.0}", q.x)} cy={format!("{:.0}", -q.y)} r={format!("{:.0}", pt.precision_m)} />
+                <circle class="precision" cx={entier(q.x)} cy={entier(-q.y)} r={entier(pt.precision_m)} />
             }
-            <circle class="point" cx={format!("{:.0}", q.x)} cy={format!("{:.0}", -q.y)} r={format!("{:.1}", 6.0 * echelle)} />
+            <circle class="point" cx={entier(q.x)} cy={entier(-q.y)} r={nombre::ecrire(6.0 * echelle, 1)} />
         </g> }
     });
     let v = *vue;
@@ -252,7 +258,7 @@ pub fn Carte(p: &Props) -> Html {
                 <button type="button" class="bouton outil" onclick={centre}>{ t.carte_point }{ " ⌖" }</button>
             </div>
             <svg ref={plan} class="plan" role="img" aria-labelledby="titre-carte" aria-describedby="aide-carte"
-                viewBox={format!("{:.0} {:.0} {:.0} {:.0}", v[0], v[1], v[2], v[3])}
+                viewBox={format!("{} {} {} {}", entier(v[0]), entier(v[1]), entier(v[2]), entier(v[3]))}
                 onpointerdown={appuyer} onpointermove={deplacer} onpointerup={lacher} onpointercancel={annuler}>
                 <defs>
                     <pattern id="hachures" width="60" height="60" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -26,11 +26,7 @@ pub struct Props {
 }
 
 fn id_champ(c: Champ) -> String {
-    format!("demande-{}", serde_json_nom(c))
-}
-
-fn serde_json_nom(c: Champ) -> String {
-    format!("{c:?}").to_lowercase()
+    format!("demande-{}", format!("{c:?}").to_lowercase())
 }
 
 /// HTML-escaped text (the downloaded file is built from the user's text: never as markup).
@@ -72,14 +68,14 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match navigateur::lire_brouillon().await {
-                    navigateur::Brouillon::Repris(json) => {
-                        match serde_json::from_str::<Brouillon>(&json) {
-                            Ok(x) => {
+                    navigateur::Brouillon::Repris(octets) => {
+                        match Brouillon::depuis_octets(&octets) {
+                            Some(x) => {
                                 b.set(x);
                                 garder.set(true);
                                 message.set(Some(t.brouillon_repris));
                             }
-                            Err(_) => message.set(Some(t.brouillon_illisible)),
+                            None => message.set(Some(t.brouillon_illisible)),
                         }
                     }
                     navigateur::Brouillon::Expire => message.set(Some(t.brouillon_expire)),
@@ -94,9 +90,9 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         let message = message.clone();
         use_effect_with(((*b).clone(), *garder), move |(b, garder)| {
             if *garder {
-                let json = serde_json::to_string(b).unwrap_or_default();
+                let octets = b.vers_octets();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if !navigateur::garder_brouillon(&json).await {
+                    if !navigateur::garder_brouillon(&octets).await {
                         message.set(Some(t.brouillon_indisponible));
                     }
                 });

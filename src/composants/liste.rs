@@ -7,6 +7,7 @@ use crate::textes_liste::textes_liste;
 use gloo_timers::future::TimeoutFuture;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
+use parcours_core::nombre;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -216,7 +217,9 @@ pub fn Liste(p: &Props) -> Html {
                     TimeoutFuture::new(0).await;
                 }
                 // The rows a person must look at first, in file order otherwise.
-                out.sort_by_key(|(_, r)| !r.a_revoir());
+                let (mut out, reste): (Vec<_>, Vec<_>) =
+                    out.into_iter().partition(|(_, r)| r.a_revoir());
+                out.extend(reste);
                 let ms = perf.map(|p| p.now() - t0).unwrap_or(0.0);
                 progression.set(None);
                 resultats.set(Some((Rc::new(out), ms)));
@@ -280,7 +283,7 @@ pub fn Liste(p: &Props) -> Html {
                         let coche = colonnes.contains(&i);
                         let basculer = Callback::from(move |_| {
                             let mut c = (*colonnes).clone();
-                            if let Some(k) = c.iter().position(|x| *x == i) { c.remove(k); } else { c.push(i); c.sort(); }
+                            match c.binary_search(&i) { Ok(k) => { c.remove(k); } Err(k) => c.insert(k, i) }
                             colonnes.set(c);
                         });
                         html! {
@@ -301,12 +304,16 @@ pub fn Liste(p: &Props) -> Html {
                 .iter()
                 .filter(|(_, x)| filtre.is_empty() || x.decision == *filtre)
                 .collect();
-            let mut decisions: Vec<&str> = r.iter().map(|(_, x)| x.decision.as_str()).collect();
-            decisions.sort();
-            decisions.dedup();
+            // The distinct decisions, sorted (a handful, over up to 200,000 rows).
+            let mut decisions: Vec<&str> = Vec::new();
+            for (_, x) in r.iter() {
+                if let Err(k) = decisions.binary_search(&x.decision.as_str()) {
+                    decisions.insert(k, x.decision.as_str());
+                }
+            }
             html! {
                 <section class="resultats" aria-labelledby="titre-resultats">
-                    <h2 id="titre-resultats" tabindex="-1" data-lignes={r.len().to_string()} data-ms={format!("{ms:.0}")}>
+                    <h2 id="titre-resultats" tabindex="-1" data-lignes={r.len().to_string()} data-ms={nombre::ecrire(*ms, 0)}>
                         { (t.resume)(r.len(), a_revoir, *ms) }
                     </h2>
                     if tableau.as_ref().is_some_and(|x| x.encodage == Encodage::Windows1252) {

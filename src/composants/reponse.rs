@@ -5,6 +5,7 @@ use crate::donnees::Donnees;
 use crate::textes::textes;
 use parcours_core::decision::{Avis, Decision, Reponse};
 use parcours_core::lien::Langue;
+use parcours_core::nombre;
 use parcours_core::programme::Contact;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -124,7 +125,7 @@ pub fn CarteReponse(p: &Props) -> Html {
         },
         Choix::Point(pt) => html! {
             <p class="lieu"><span class="etiquette">{ t.point_choisi }{ " : " }</span>
-                { format!("{:.5}, {:.5}", pt.lat, pt.lon) }
+                { format!("{}, {}", nombre::ecrire(pt.lat, 5), nombre::ecrire(pt.lon, 5)) }
                 if pt.precision_m > 0.0 { { format!(" (± {} m)", pt.precision_m.round()) } }
             </p>
         },

@@ -214,7 +214,7 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
     const r = indexedDB.open("parcours", 1);
     r.onsuccess = () => { const g = r.result.transaction("brouillon").objectStore("brouillon").get("brouillon"); g.onsuccess = () => { ok(g.result !== undefined); r.result.close(); }; };
   }));
-  assert.deepEqual(await enregistrement(p), { version: 1, chiffre: true });
+  assert.deepEqual(await enregistrement(p), { version: 2, chiffre: true });
   await p.reload();
   await p.waitForSelector(".reponse");
   await p.click("text=Faire une demande");
@@ -228,7 +228,7 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
     const r = indexedDB.open("parcours", 1);
     r.onsuccess = () => {
       const tx = r.result.transaction("brouillon", "readwrite");
-      tx.objectStore("brouillon").put({ version: 1, expire: Date.now() + 1e6, iv: new Uint8Array(12), donnees: new Uint8Array([1, 2, 3]).buffer }, "brouillon");
+      tx.objectStore("brouillon").put({ version: 2, expire: Date.now() + 1e6, iv: new Uint8Array(12), donnees: new Uint8Array([1, 2, 3]).buffer }, "brouillon");
       tx.oncomplete = () => { r.result.close(); ok(); };
     };
   }));
