@@ -193,7 +193,7 @@ pub fn App() -> Html {
         use_effect_with(deps, move |pret| {
             let ecouteur = pret.then(|| {
                 let fenetre = web_sys::window().expect("window");
-                gloo::events::EventListener::new(&fenetre, "popstate", move |_| {
+                gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
                     if let Chargement::Pret(d) = &*chargement {
                         let lien = navigateur::lire_lien();
                         choix.set(choix_du_lien(d, &lien));

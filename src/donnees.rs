@@ -1,7 +1,8 @@
 //! Loading the assets at start-up (fetched from our own origin, checked by the core).
 
-use gloo::net::http::Request;
-use parcours_core::asset::{self, Carte, Manifeste, Payload};
+use crate::navigateur;
+use futures_util::future::join_all;
+use parcours_core::asset::{self, Carte, Manifeste, Nature, Payload};
 use parcours_core::decision::Verificateur;
 use parcours_core::programme::Programme;
 use parcours_core::recherche::{IndexAdresses, Moteur};
@@ -20,41 +21,38 @@ pub struct ErreurChargement(pub String);
 
 const DOSSIER: &str = "assets/";
 
-async fn telecharger(nom: &str) -> Result<Vec<u8>, ErreurChargement> {
-    let url = format!("{DOSSIER}{nom}");
-    let r = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| ErreurChargement(format!("{url}: {e}")))?;
-    if !r.ok() {
-        return Err(ErreurChargement(format!("{url}: HTTP {}", r.status())));
-    }
-    r.binary()
-        .await
-        .map_err(|e| ErreurChargement(format!("{url}: {e}")))
-}
-
-async fn charger_un<T: Payload>() -> Result<T, ErreurChargement> {
-    let nom = T::NATURE.nom_fichier();
-    let octets = telecharger(nom).await?;
-    asset::decoder::<T>(&octets).map_err(|e| ErreurChargement(format!("{nom}: {e}")))
+fn decoder<T: Payload>(octets: &[u8]) -> Result<T, ErreurChargement> {
+    asset::decoder::<T>(octets)
+        .map_err(|e| ErreurChargement(format!("{}: {e}", T::NATURE.nom_fichier())))
 }
 
 pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
-    let octets = telecharger("manifest.json").await?;
-    let manifeste = std::str::from_utf8(&octets)
+    // The four files at once, through one future type (one small state machine in the wasm).
+    let noms = [
+        "manifest.json",
+        Nature::Carte.nom_fichier(),
+        Nature::Adresses.nom_fichier(),
+        Nature::Programme.nom_fichier(),
+    ];
+    let reponses = join_all(noms.map(|nom| async move {
+        let url = format!("{DOSSIER}{nom}");
+        navigateur::recuperer(&url)
+            .await
+            .map_err(|e| ErreurChargement(format!("{url}: {e}")))
+    }))
+    .await;
+    let [manifeste, carte, adresses, programme] =
+        <[_; 4]>::try_from(reponses).map_err(|_| ErreurChargement("assets".into()))?;
+    let manifeste = std::str::from_utf8(&manifeste?)
         .map_err(|e| e.to_string())
         .and_then(Manifeste::depuis_json)
         .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
-    let (carte, adresses, programme) = futures_util::future::join3(
-        charger_un::<Carte>(),
-        charger_un::<IndexAdresses>(),
-        charger_un::<Programme>(),
-    )
-    .await;
     Ok(Rc::new(Donnees {
         manifeste,
-        moteur: Moteur::new(adresses?),
-        verificateur: Verificateur::nouveau(carte?, programme?),
+        moteur: Moteur::new(decoder::<IndexAdresses>(&adresses?)?),
+        verificateur: Verificateur::nouveau(
+            decoder::<Carte>(&carte?)?,
+            decoder::<Programme>(&programme?)?,
+        ),
     }))
 }

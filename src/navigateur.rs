@@ -213,6 +213,29 @@ pub fn activer_nouvelle_version() {
     });
 }
 
+/// GET `url` (our own origin, or the geocoder when the user asked): the body's bytes, or a
+/// short description of what failed.
+pub async fn recuperer(url: &str) -> Result<Vec<u8>, String> {
+    let decrire = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "fetch".into())
+    };
+    let fenetre = web_sys::window().ok_or("no window")?;
+    let r: web_sys::Response = wasm_bindgen_futures::JsFuture::from(fenetre.fetch_with_str(url))
+        .await
+        .map_err(decrire)?
+        .unchecked_into();
+    if !r.ok() {
+        return Err(format!("HTTP {}", r.status()));
+    }
+    let corps = wasm_bindgen_futures::JsFuture::from(r.array_buffer().map_err(decrire)?)
+        .await
+        .map_err(decrire)?;
+    Ok(js_sys::Uint8Array::new(&corps).to_vec())
+}
+
 /// Saves `contenu` as a file named `nom` (a download made in the page: nothing is sent).
 pub fn telecharger(nom: &str, type_mime: &str, contenu: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

@@ -160,6 +160,57 @@ const REPETITIONS: &[(&str, &str)] = &[
     ("quat", "quater"),
 ];
 
+/// The lower-case letter of `c` in the Latin scripts French addresses use (Basic Latin,
+/// Latin-1, Latin Extended-A); any other character is returned as is. The standard
+/// `char::to_lowercase` would bring its whole Unicode table (about 12 KB) into the browser.
+pub fn minuscule(c: char) -> char {
+    let u = c as u32;
+    let plus_un = |debut: u32, fin: u32, majuscule_paire: bool| {
+        (debut..=fin).contains(&u) && (u % 2 == 0) == majuscule_paire
+    };
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        0x178 => 0xFF,
+        0x130 => 0x69,
+        _ if plus_un(0x100, 0x12F, true)
+            || plus_un(0x132, 0x137, true)
+            || plus_un(0x139, 0x148, false)
+            || plus_un(0x14A, 0x177, true)
+            || plus_un(0x179, 0x17E, false) =>
+        {
+            u + 1
+        }
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// The upper-case letter of `c`, on the same range as [`minuscule`] (`ß` and `ŉ`, which have
+/// no single upper-case letter, stay as they are).
+pub fn majuscule(c: char) -> char {
+    let u = c as u32;
+    let moins_un = |debut: u32, fin: u32, minuscule_impaire: bool| {
+        (debut..=fin).contains(&u) && (u % 2 == 1) == minuscule_impaire
+    };
+    let m = match u {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE => u - 0x20,
+        0xB5 => 0x39C,
+        0xFF => 0x178,
+        0x131 => 0x49,
+        0x17F => 0x53,
+        _ if moins_un(0x100, 0x12F, true)
+            || moins_un(0x132, 0x137, true)
+            || moins_un(0x139, 0x148, false)
+            || moins_un(0x14A, 0x177, true)
+            || moins_un(0x179, 0x17E, false) =>
+        {
+            u - 1
+        }
+        _ => u,
+    };
+    char::from_u32(m).unwrap_or(c)
+}
+
 /// Step 1: lower case; accents and ligatures folded; ’ ‘ ` ´ → '; dashes → -.
 pub fn plier(texte: &str) -> String {
     let mut out = String::with_capacity(texte.len());
@@ -170,11 +221,10 @@ pub fn plier(texte: &str) -> String {
             'º' | '°' => out.push('°'),
             _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => {
-                for l in c.to_lowercase() {
-                    match sans_accent(l) {
-                        Some(s) => out.push_str(s),
-                        None => out.push(l),
-                    }
+                let l = minuscule(c);
+                match sans_accent(l) {
+                    Some(s) => out.push_str(s),
+                    None => out.push(l),
                 }
             }
         }
@@ -512,6 +562,21 @@ mod tests {
 
     fn textes(s: &str) -> Vec<String> {
         decouper(&plier(s)).into_iter().map(|j| j.texte).collect()
+    }
+
+    #[test]
+    fn latin_case_matches_the_standard_library() {
+        for u in 0..0x180u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let bas: Vec<char> = c.to_lowercase().collect();
+            let haut: Vec<char> = c.to_uppercase().collect();
+            // İ lowers to "i̇" (two characters): we give the plain i, as folding does anyway.
+            let bas_attendu = if u == 0x130 { 'i' } else { bas[0] };
+            assert_eq!(minuscule(c), bas_attendu, "minuscule U+{u:04X}");
+            let haut_attendu = if haut.len() == 1 { haut[0] } else { c };
+            assert_eq!(majuscule(c), haut_attendu, "majuscule U+{u:04X}");
+        }
+        assert_eq!(minuscule('Ж'), 'Ж', "outside the Latin range: unchanged");
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl fmt::Display for Date {
 impl TryFrom<String> for Date {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        Date::analyser(&s).ok_or_else(|| format!("not a date (YYYY-MM-DD): {s:?}"))
+        Date::analyser(&s).ok_or_else(|| format!("not a date (YYYY-MM-DD): \"{s}\""))
     }
 }
 
@@ -243,7 +243,7 @@ impl fmt::Display for ErreurProgramme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErreurProgramme::CodeMalForme(c) => {
-                write!(f, "IRIS code {c:?} is not 9 digits (e.g. 212310304)")
+                write!(f, "IRIS code \"{c}\" is not 9 digits (e.g. 212310304)")
             }
             ErreurProgramme::IrisInconnu(c) => {
                 write!(

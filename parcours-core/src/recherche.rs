@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use crate::normalisation::{analyser, classer, plier, Classe, Mot, Requete};
+use crate::normalisation::{analyser, classer, majuscule, minuscule, plier, Classe, Mot, Requete};
 
 /// A position in millionths of a degree (WGS84): [lon, lat].
 pub type PositionE6 = [i32; 2];
@@ -486,7 +486,7 @@ fn tronquer(texte: &str, max: usize) -> &str {
 
 /// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
 pub fn nom_affiche(nom: &str) -> String {
-    if nom.chars().any(|c| c.is_lowercase()) {
+    if nom.chars().any(|c| majuscule(c) != c) {
         return nom.to_string();
     }
     let mut out = String::with_capacity(nom.len());
@@ -495,7 +495,7 @@ pub fn nom_affiche(nom: &str) -> String {
         if !premier {
             out.push(' ');
         }
-        let bas = mot.to_lowercase();
+        let bas: String = mot.chars().map(minuscule).collect();
         let garder_bas = !premier
             && matches!(
                 bas.as_str(),
@@ -508,7 +508,7 @@ pub fn nom_affiche(nom: &str) -> String {
             let mut debut = true;
             for c in bas.chars() {
                 if debut && c.is_alphabetic() {
-                    out.extend(c.to_uppercase());
+                    out.push(majuscule(c));
                     debut = false;
                 } else {
                     out.push(c);

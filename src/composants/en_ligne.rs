@@ -1,7 +1,7 @@
 //! Asking the national address service, only when the user asks, after saying what is sent.
 
+use crate::navigateur;
 use crate::textes::textes;
-use gloo::net::http::Request;
 use parcours_core::geocodage::{self, AdresseEnLigne};
 use parcours_core::lien::{Langue, PointLien};
 use yew::prelude::*;
@@ -25,11 +25,9 @@ enum Etat {
 }
 
 async fn chercher(url: String) -> Result<Vec<AdresseEnLigne>, ()> {
-    let r = Request::get(&url).send().await.map_err(|_| ())?;
-    if !r.ok() {
-        return Err(());
-    }
-    geocodage::lire_reponse(&r.text().await.map_err(|_| ())?).map_err(|_| ())
+    let octets = navigateur::recuperer(&url).await.map_err(|_| ())?;
+    let texte = String::from_utf8_lossy(&octets);
+    geocodage::lire_reponse(&texte).map_err(|_| ())
 }
 
 #[function_component]

@@ -126,7 +126,7 @@ pub fn CarteReponse(p: &Props) -> Html {
         Choix::Point(pt) => html! {
             <p class="lieu"><span class="etiquette">{ t.point_choisi }{ " : " }</span>
                 { format!("{}, {}", nombre::ecrire(pt.lat, 5), nombre::ecrire(pt.lon, 5)) }
-                if pt.precision_m > 0.0 { { format!(" (± {} m)", pt.precision_m.round()) } }
+                if pt.precision_m > 0.0 { { format!(" (± {} m)", nombre::ecrire(pt.precision_m, 0)) } }
             </p>
         },
     };
