@@ -39,7 +39,7 @@ cargo test --release -p parcours --target wasm32-unknown-unknown --locked -- --n
 
 etape "release build (Trunk, offline)"
 trunk build --release --offline --skip-version-check
-node scripts/tailles.mjs dist
+node scripts/tailles.mjs dist --budget
 
 etape "end-to-end tests (Playwright + Chromium, built site on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/

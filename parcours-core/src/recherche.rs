@@ -15,7 +15,6 @@
 //!    or the street alone ([`Precision::Voie`]).
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 use crate::normalisation::{analyser, classer, majuscule, minuscule, plier, Classe, Mot, Requete};
 
@@ -156,7 +155,6 @@ pub struct Moteur {
     /// Letters present in each token, as a bit set (a cheap filter for typo matching).
     lettres: Vec<u64>,
     longueurs: Vec<u8>,
-    exact: HashMap<String, u32>,
     communes: Vec<String>,
 }
 
@@ -191,12 +189,6 @@ impl Moteur {
             .iter()
             .map(|t| t.chars().count().min(255) as u8)
             .collect();
-        let exact = index
-            .vocabulaire
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
-            .collect();
         // Voies come grouped by commune (the index is sorted by code INSEE): consecutive
         // duplicates are all there is to remove (one left over would be harmless).
         let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
@@ -207,13 +199,20 @@ impl Moteur {
             classes,
             lettres,
             longueurs,
-            exact,
             communes,
         }
     }
 
     pub fn index(&self) -> &IndexAdresses {
         &self.index
+    }
+
+    /// The vocabulary token spelt exactly `mot` (the vocabulary is sorted: a binary search).
+    fn jeton(&self, mot: &str) -> Option<u32> {
+        let voc = &self.index.vocabulaire;
+        voc.binary_search_by(|t| t.as_str().cmp(mot))
+            .ok()
+            .map(|i| i as u32)
     }
 
     pub fn voie(&self, i: u32) -> &Voie {
@@ -296,12 +295,12 @@ impl Moteur {
             Some(e) => e.1 = e.1.max(q),
             None => out.push((t, q)),
         };
-        let exact = self.exact.get(&mot.forme).copied();
+        let exact = self.jeton(&mot.forme);
         if let Some(t) = exact {
             ajouter(t, QUALITE_EXACTE);
         }
         if mot.brut != mot.forme {
-            if let Some(&t) = self.exact.get(&mot.brut) {
+            if let Some(t) = self.jeton(&mot.brut) {
                 ajouter(t, QUALITE_EXACTE);
             }
         }
