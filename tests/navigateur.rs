@@ -17,6 +17,10 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
 #[wasm_bindgen_test]
 fn the_link_holds_the_state_and_the_language_sets_lang_and_dir() {
     let e = EtatLien {
@@ -28,7 +32,7 @@ fn the_link_holds_the_state_and_the_language_sets_lang_and_dir() {
     navigateur::ecrire_lien(&e, true);
     assert_eq!(navigateur::lire_lien(), e);
     navigateur::appliquer_langue(Langue::Ar);
-    let html = gloo::utils::document().document_element().unwrap();
+    let html = document().document_element().unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("ar"));
     assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
     navigateur::appliquer_langue(Langue::Fr);
@@ -87,8 +91,8 @@ fn donnees() -> Rc<Donnees> {
 
 #[wasm_bindgen_test]
 async fn typing_shows_announced_suggestions_and_enter_chooses() {
-    let hote = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&hote).unwrap();
+    let hote = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&hote).unwrap();
     let choisi = Rc::new(std::cell::RefCell::new(None::<String>));
     let c = choisi.clone();
     #[derive(Properties, PartialEq)]
@@ -109,7 +113,7 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     yew::Renderer::<Hote>::with_root_and_props(hote.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let champ: web_sys::HtmlInputElement = gloo::utils::document()
+    let champ: web_sys::HtmlInputElement = document()
         .get_element_by_id("adresse")
         .unwrap()
         .dyn_into()
