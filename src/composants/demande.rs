@@ -26,7 +26,7 @@ pub struct Props {
 }
 
 fn id_champ(c: Champ) -> String {
-    format!("demande-{}", format!("{c:?}").to_ascii_lowercase())
+    format!("demande-{c:?}").to_ascii_lowercase()
 }
 
 /// HTML-escaped text (the downloaded file is built from the user's text: never as markup).
