@@ -209,10 +209,22 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
   assert.equal(await enregistrement(p), undefined, "nothing stored without the box");
   await p.check("#demande-garder");
   await p.fill("#demande-enfantnom", "Martin");
-  // Saved in the background after the change: wait for the record, then look at it.
+  // Saved in the background after each change: wait until the stored draft holds the last one
+  // (the page can still use its non-extractable key to decrypt it), then look at the record.
   await jusqua(p, () => new Promise((ok) => {
     const r = indexedDB.open("parcours", 1);
-    r.onsuccess = () => { const g = r.result.transaction("brouillon").objectStore("brouillon").get("brouillon"); g.onsuccess = () => { ok(g.result !== undefined); r.result.close(); }; };
+    r.onsuccess = () => {
+      const tx = r.result.transaction("brouillon");
+      const magasin = tx.objectStore("brouillon");
+      const cle = magasin.get("cle");
+      const b = magasin.get("brouillon");
+      tx.oncomplete = async () => {
+        r.result.close();
+        if (!cle.result || !b.result) return ok(false);
+        const clair = await crypto.subtle.decrypt({ name: "AES-GCM", iv: b.result.iv }, cle.result, b.result.donnees);
+        ok(new TextDecoder().decode(clair).includes("Martin"));
+      };
+    };
   }));
   assert.deepEqual(await enregistrement(p), { version: 2, chiffre: true });
   await p.reload();
