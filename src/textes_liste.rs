@@ -3,6 +3,14 @@
 use parcours_core::lien::Langue;
 use parcours_core::nombre;
 
+/// A count the French way (« 200 000 », narrow no-break space), and the English way.
+fn fr(n: usize) -> String {
+    nombre::groupe(n, "\u{202F}")
+}
+fn en(n: usize) -> String {
+    nombre::groupe(n, ",")
+}
+
 /// Milliseconds as seconds with one decimal, with the language's decimal separator.
 fn secondes(ms: f64, separateur: char) -> String {
     nombre::ecrire(ms / 1000.0, 1).replace('.', &separateur.to_string())
@@ -65,15 +73,18 @@ static FR: TextesListe = TextesListe {
     aide_colonnes: "Cochez la ou les colonnes qui forment l’adresse (numéro, rue, code postal, commune…).",
     colonne: |i| format!("Colonne {}", i + 1),
     trop_gros: |max| format!("Ce fichier dépasse la limite de {} Mo : découpez-le en plusieurs fichiers.", max / 1_000_000),
-    trop_de_lignes: |n, max| format!("Ce fichier compte {n} lignes, au-delà de la limite de {max} lignes : découpez-le en plusieurs fichiers."),
+    trop_de_lignes: |n, max| format!("Ce fichier compte {} lignes, au-delà de la limite de {} lignes : découpez-le en plusieurs fichiers.", fr(n), fr(max)),
     aucune_ligne: "Aucune adresse à vérifier.",
     progression: "Vérification en cours",
-    resume: |n, a, ms| format!("{n} lignes vérifiées en {} s, dont {a} à revoir.", secondes(ms, ',')),
+    resume: |n, a, ms| match n {
+        1 => format!("1 ligne vérifiée en {} s, dont {a} à revoir.", secondes(ms, ',')),
+        _ => format!("{} lignes vérifiées en {} s, dont {} à revoir.", fr(n), secondes(ms, ','), fr(a)),
+    },
     encodage_1252: "Fichier lu en Windows-1252 (encodage d’Excel).",
     filtre: "Afficher",
     toutes: "Toutes les réponses",
     telecharger: "Télécharger les résultats (CSV pour Excel)",
-    affichees: |n, total| format!("{n} lignes affichées sur {total} ; le fichier téléchargé les contient toutes."),
+    affichees: |n, total| format!("{} lignes affichées sur {} ; le fichier téléchargé les contient toutes.", fr(n), fr(total)),
     th_ligne: "Ligne",
     th_saisie: "Adresse saisie",
     th_trouvee: "Adresse trouvée",
@@ -113,15 +124,18 @@ static EN: TextesListe = TextesListe {
     aide_colonnes: "Tick the column or columns that make the address (number, street, postcode, town…).",
     colonne: |i| format!("Column {}", i + 1),
     trop_gros: |max| format!("This file is over the {} MB limit: split it into several files.", max / 1_000_000),
-    trop_de_lignes: |n, max| format!("This file has {n} lines, over the {max}-line limit: split it into several files."),
+    trop_de_lignes: |n, max| format!("This file has {} lines, over the {}-line limit: split it into several files.", en(n), en(max)),
     aucune_ligne: "No address to check.",
     progression: "Checking",
-    resume: |n, a, ms| format!("{n} lines checked in {} s, {a} of them to review.", secondes(ms, '.')),
+    resume: |n, a, ms| match n {
+        1 => format!("1 line checked in {} s, {a} of them to review.", secondes(ms, '.')),
+        _ => format!("{} lines checked in {} s, {} of them to review.", en(n), secondes(ms, '.'), en(a)),
+    },
     encodage_1252: "File read as Windows-1252 (Excel’s encoding).",
     filtre: "Show",
     toutes: "All answers",
     telecharger: "Download the results (CSV for Excel)",
-    affichees: |n, total| format!("{n} of {total} lines shown; the downloaded file holds them all."),
+    affichees: |n, total| format!("{} of {} lines shown; the downloaded file holds them all.", en(n), en(total)),
     th_ligne: "Line",
     th_saisie: "Address typed",
     th_trouvee: "Address found",

@@ -137,6 +137,20 @@ pub fn ecrire(x: f64, decimales: u32) -> String {
     }
 }
 
+/// An integer with its thousands grouped by `separateur`: `groupe(200_000, "\u{202F}")` is
+/// « 200 000 » with the narrow no-break space of French typography; `","` for English.
+pub fn groupe(n: usize, separateur: &str) -> String {
+    let chiffres = n.to_string();
+    let mut out = String::with_capacity(chiffres.len() + 8);
+    for (i, c) in chiffres.chars().enumerate() {
+        if i > 0 && (chiffres.len() - i) % 3 == 0 {
+            out.push_str(separateur);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +183,15 @@ mod tests {
         ] {
             assert_eq!(lire(faux), None, "{faux:?}");
         }
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(groupe(0, " "), "0");
+        assert_eq!(groupe(999, " "), "999");
+        assert_eq!(groupe(1_000, " "), "1 000");
+        assert_eq!(groupe(200_001, "\u{202F}"), "200\u{202F}001");
+        assert_eq!(groupe(1_234_567, ","), "1,234,567");
     }
 
     #[test]
