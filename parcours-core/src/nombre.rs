@@ -116,12 +116,12 @@ const PUISSANCES: [f64; 23] = [
 
 /// `x` with exactly `decimales` digits after the point (at most 9), rounded half away from
 /// zero, with a point as separator: `ecrire(5.0412345, 5)` is `"5.04123"`. Not finite, or too
-/// large to write this way (beyond 10^15): `"0"`.
+/// large to write this way (|x| × 10^decimales from 10^18 on): `"0"`.
 pub fn ecrire(x: f64, decimales: u32) -> String {
     let decimales = decimales.min(9);
     let echelle = 10u64.pow(decimales);
     let r = (x.abs() * echelle as f64).round();
-    if !r.is_finite() || r >= 1e15 * echelle as f64 {
+    if !r.is_finite() || r >= 1e18 {
         return "0".into();
     }
     let r = r as u64;
@@ -205,6 +205,9 @@ mod tests {
         assert_eq!(ecrire(0.05, 1), "0.1");
         assert_eq!(ecrire(f64::NAN, 2), "0");
         assert_eq!(ecrire(1e300, 2), "0");
+        assert_eq!(ecrire(1e14, 9), "0", "beyond what a u64 holds: not a wrapped number");
+        assert_eq!(ecrire(1e8, 9), "100000000.000000000");
+        assert_eq!(ecrire(-123456.5, 3), "-123456.500");
     }
 
     proptest! {

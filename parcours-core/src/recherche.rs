@@ -47,7 +47,7 @@ pub struct Voie {
 pub struct IndexAdresses {
     /// Sorted, distinct canonical tokens of all voie names.
     pub vocabulaire: Vec<String>,
-    /// Sorted by (commune, nom).
+    /// Sorted by (code INSEE, nom): the voies of a commune come together.
     pub voies: Vec<Voie>,
 }
 
