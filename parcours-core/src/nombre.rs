@@ -205,7 +205,11 @@ mod tests {
         assert_eq!(ecrire(0.05, 1), "0.1");
         assert_eq!(ecrire(f64::NAN, 2), "0");
         assert_eq!(ecrire(1e300, 2), "0");
-        assert_eq!(ecrire(1e14, 9), "0", "beyond what a u64 holds: not a wrapped number");
+        assert_eq!(
+            ecrire(1e14, 9),
+            "0",
+            "beyond what a u64 holds: not a wrapped number"
+        );
         assert_eq!(ecrire(1e8, 9), "100000000.000000000");
         assert_eq!(ecrire(-123456.5, 3), "-123456.500");
     }
