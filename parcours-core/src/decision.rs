@@ -273,7 +273,8 @@ pub struct Lieu {
     pub precision_m: f64,
 }
 
-/// The answer for one point of the map, before any address or age consideration.
+/// The answer for one point of the map, before any address or age consideration. The lists of
+/// these are kept sorted and distinct (`inserer`); the order is the declaration order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Issue {
     Eligible(Equipe),

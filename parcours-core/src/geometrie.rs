@@ -262,8 +262,8 @@ impl Localisateur {
             return Localisation::Dehors { plus_proche: None };
         }
         // Containing shapes first, in their order (for IRIS, code order: in an overlap sliver
-        // of the generalised data the first one answers); then the nearest, kept in order as
-        // they come (a handful: no sort needed).
+        // of the generalised data the first one answers); then the others within tolerance,
+        // nearest first, each inserted in its place (a handful: no sort needed).
         let mut proches: Vec<Proche> = Vec::new();
         let mut voisins: Vec<Proche> = Vec::new();
         let mut plus_proche: Option<(usize, f64)> = None;
