@@ -3,7 +3,7 @@
 //! Layout (little-endian):
 //! ```text
 //! 0..4    magic  b"PRCS"
-//! 4       kind   (1 = carte, 2 = adresses, 3 = programme)
+//! 4       kind   (1 = carte, 2 = adresses, 3 = programme, 4 = textes)
 //! 5..7    format version (u16)
 //! 7..11   payload length (u32)
 //! 11..15  CRC-32 (IEEE) of the payload
@@ -32,6 +32,8 @@ pub enum Nature {
     Carte = 1,
     Adresses = 2,
     Programme = 3,
+    /// One per language: see [`fichier_textes`].
+    Textes = 4,
 }
 
 impl Nature {
@@ -40,13 +42,24 @@ impl Nature {
             Nature::Carte => "carte.bin",
             Nature::Adresses => "adresses.bin",
             Nature::Programme => "programme.bin",
+            Nature::Textes => "textes.bin",
         }
     }
+}
+
+/// The file of a language's messages.
+pub fn fichier_textes(l: crate::lien::Langue) -> String {
+    format!("textes-{}.bin", l.code())
 }
 
 /// A typed payload that knows which asset kind it is.
 pub trait Payload: Serialize + DeserializeOwned {
     const NATURE: Nature;
+
+    /// What the payload must satisfy beyond decoding; [`decoder`] refuses it otherwise.
+    fn valider(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// The geography: the IRIS of the configured communes, and QPV polygons when a file was given.
@@ -184,6 +197,7 @@ pub enum AssetError {
     OctetsEnTrop { attendu: usize, trouve: usize },
     MauvaiseSomme { attendue: u32, calculee: u32 },
     Decodage(String),
+    Invalide(String),
 }
 
 impl fmt::Display for AssetError {
@@ -217,6 +231,7 @@ impl fmt::Display for AssetError {
                 "checksum mismatch: header says {attendue:08x}, payload gives {calculee:08x}"
             ),
             AssetError::Decodage(e) => write!(f, "payload does not decode: {e}"),
+            AssetError::Invalide(e) => write!(f, "payload refused: {e}"),
         }
     }
 }
@@ -293,6 +308,7 @@ pub fn decoder<T: Payload>(octets: &[u8]) -> Result<T, AssetError> {
             reste.len()
         )));
     }
+    valeur.valider().map_err(AssetError::Invalide)?;
     Ok(valeur)
 }
 

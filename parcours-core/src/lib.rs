@@ -7,6 +7,7 @@
 //! - [`geometrie`]: IRIS polygons and point location (inside, near a boundary, outside).
 //! - [`programme`]: the programme's configuration (territories, priority zones, facts).
 //! - [`decision`]: what the programme says for a point, with its reasons.
+//! - [`textes`]: the list of messages and each language's catalogue of texts.
 
 pub mod asset;
 pub mod decision;
@@ -20,5 +21,6 @@ pub mod nombre;
 pub mod normalisation;
 pub mod programme;
 pub mod recherche;
+pub mod textes;
 
 pub use asset::{AssetError, Carte, Donnees};

@@ -30,6 +30,9 @@ enum Commande {
         sources: PathBuf,
         #[arg(long, default_value = "config/programme.toml")]
         programme: PathBuf,
+        /// Folder of the catalogues of messages (`fr.toml`, `en.toml`, `ar.toml`).
+        #[arg(long, default_value = "config/textes")]
+        textes: PathBuf,
         /// IRIS contours (GeoJSON) instead of the one named in the sources.
         #[arg(long)]
         iris: Option<PathBuf>,
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
             sortie,
             sources,
             programme,
+            textes,
             iris,
             adresses,
             qpv,
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
                 sources: pipeline::Sources::lire(&sources)?,
                 donnees,
                 programme,
+                textes,
                 iris,
                 adresses,
                 qpv,

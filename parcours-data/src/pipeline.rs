@@ -2,10 +2,13 @@
 
 use crate::lecture::{self, erreur, Erreur};
 use parcours_core::asset::{
-    self, AssetManifeste, Carte, Manifeste, Nature, Payload, SourceManifeste, FORMAT_VERSION,
+    self, fichier_textes, AssetManifeste, Carte, Manifeste, Nature, Payload, SourceManifeste,
+    FORMAT_VERSION,
 };
+use parcours_core::lien::Langue;
 use parcours_core::programme::Programme;
 use parcours_core::recherche::IndexAdresses;
+use parcours_core::textes::Textes;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -49,12 +52,32 @@ pub fn lire_programme(fichier: &Path) -> Result<Programme, Erreur> {
     toml::from_str(&t).map_err(|e| erreur(fichier, "", e.to_string()))
 }
 
+/// A language's catalogue of messages (`config/textes/<code>.toml`: `name = "text"` lines).
+pub fn lire_textes(dossier: &Path, langue: Langue) -> Result<Textes, Erreur> {
+    let fichier = dossier.join(format!("{}.toml", langue.code()));
+    let t = std::fs::read_to_string(&fichier).map_err(|e| erreur(&fichier, "", e.to_string()))?;
+    let table: toml::Table = toml::from_str(&t).map_err(|e| erreur(&fichier, "", e.to_string()))?;
+    let mut paires = Vec::new();
+    for (nom, valeur) in table {
+        match valeur {
+            toml::Value::String(texte) => paires.push((nom, texte)),
+            _ => return Err(erreur(&fichier, &nom, "the text must be a string")),
+        }
+    }
+    Textes::compiler(langue, &paires).map_err(|e| {
+        let l: Vec<String> = e.iter().map(|x| x.to_string()).collect();
+        erreur(&fichier, "", l.join("; "))
+    })
+}
+
 /// What `build` reads.
 #[derive(Debug, Clone)]
 pub struct Entrees {
     pub donnees: PathBuf,
     pub sources: Sources,
     pub programme: PathBuf,
+    /// The folder of the catalogues of messages, one per language.
+    pub textes: PathBuf,
     /// Overrides of the files named in the sources.
     pub iris: Option<PathBuf>,
     pub adresses: Option<PathBuf>,
@@ -101,8 +124,15 @@ fn asset_manifeste<T: Payload>(
     valeur: &T,
     sources: Vec<SourceManifeste>,
 ) -> (String, Vec<u8>, AssetManifeste) {
+    asset_nomme(T::NATURE.nom_fichier().to_string(), valeur, sources)
+}
+
+fn asset_nomme<T: Payload>(
+    nom: String,
+    valeur: &T,
+    sources: Vec<SourceManifeste>,
+) -> (String, Vec<u8>, AssetManifeste) {
     let octets = asset::encoder(valeur);
-    let nom = T::NATURE.nom_fichier().to_string();
     let m = AssetManifeste {
         fichier: nom.clone(),
         nature: format!("{:?}", T::NATURE).to_lowercase(),
@@ -117,6 +147,10 @@ fn asset_manifeste<T: Payload>(
 /// Reads everything and builds the assets in memory: nothing is written if anything fails.
 pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
     let programme = lire_programme(&e.programme)?;
+    let textes = Langue::TOUTES
+        .into_iter()
+        .map(|l| lire_textes(&e.textes, l))
+        .collect::<Result<Vec<_>, _>>()?;
     let s = &e.sources;
 
     let f_iris = e.chemin(&e.iris, &s.iris).ok_or_else(|| {
@@ -218,7 +252,24 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
                 retenus: 1,
             }],
         ),
-    ] {
+    ]
+    .into_iter()
+    .chain(textes.iter().map(|t| {
+        let source = format!("{}.toml", t.langue().code());
+        asset_nomme(
+            fichier_textes(t.langue()),
+            t,
+            vec![SourceManifeste {
+                nom: format!("Messages ({})", t.langue().code()),
+                fichier: source,
+                millesime: String::new(),
+                licence: String::new(),
+                attribution: String::new(),
+                lus: parcours_core::textes::MESSAGES.len(),
+                retenus: parcours_core::textes::MESSAGES.len(),
+            }],
+        )
+    })) {
         fichiers.push((nom, octets));
         assets.push(m);
     }
@@ -314,6 +365,14 @@ pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
     if let Err(e) = d.programme.valider(&codes) {
         let l: Vec<String> = e.iter().map(|x| x.to_string()).collect();
         return Err(erreur(&dossier.join("programme.bin"), "", l.join("; ")));
+    }
+    for l in Langue::TOUTES {
+        let f = dossier.join(fichier_textes(l));
+        let octets = std::fs::read(&f).map_err(|e| erreur(&f, "", e.to_string()))?;
+        let t = asset::decoder::<Textes>(&octets).map_err(|e| erreur(&f, "", e.to_string()))?;
+        if t.langue() != l {
+            return Err(erreur(&f, "", "holds the messages of another language"));
+        }
     }
     for v in &d.adresses.voies {
         if v.jetons

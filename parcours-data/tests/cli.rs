@@ -23,6 +23,8 @@ fn build(sortie: &Path) -> Command {
         .arg(f.join("sources.toml"))
         .arg("--programme")
         .arg(f.join("programme.toml"))
+        .arg("--textes")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes"))
         .arg("--sortie")
         .arg(sortie);
     c

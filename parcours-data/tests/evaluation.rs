@@ -33,6 +33,7 @@ fn assets() -> &'static PathBuf {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| partage().join("data")),
             programme: r.join("config/programme.toml"),
+            textes: r.join("config/textes"),
             iris: None,
             adresses: None,
             qpv: None,

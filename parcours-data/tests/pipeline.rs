@@ -15,6 +15,7 @@ fn entrees() -> Entrees {
         sources: Sources::lire(&f.join("sources.toml")).unwrap(),
         donnees: f.clone(),
         programme: f.join("programme.toml"),
+        textes: Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes"),
         iris: None,
         adresses: None,
         qpv: None,
@@ -226,6 +227,7 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         sources: Sources::lire(&racine.join("config/sources.toml")).unwrap(),
         donnees,
         programme: racine.join("config/programme.toml"),
+        textes: racine.join("config/textes"),
         iris: None,
         adresses: None,
         qpv: None,
@@ -243,7 +245,8 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
 
 #[test]
 fn schools_are_offered_only_when_a_file_is_given() {
-    assert!(pipeline::construire(&entrees()).unwrap().fichiers.len() == 3);
+    // carte, adresses, programme, and the messages in three languages.
+    assert!(pipeline::construire(&entrees()).unwrap().fichiers.len() == 6);
     let sans = verificateur(&entrees());
     assert!(sans.carte.ecoles.is_empty());
     let mut e = entrees();
@@ -268,4 +271,115 @@ fn schools_are_offered_only_when_a_file_is_given() {
             ("Ecole du Nord", "Ecole maternelle")
         ]
     );
+}
+
+#[test]
+fn a_catalogue_of_messages_with_a_fault_stops_the_build_and_names_it() {
+    let reel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes");
+    let dossier = temporaire("textes");
+    for l in ["fr", "en", "ar"] {
+        std::fs::copy(
+            reel.join(format!("{l}.toml")),
+            dossier.join(format!("{l}.toml")),
+        )
+        .unwrap();
+    }
+    let en = std::fs::read_to_string(dossier.join("en.toml")).unwrap();
+    let en = en
+        .replace("accroche = ", "accrocher = ")
+        .replace("{min} to {max}\"", "{min} to {maximum}\"");
+    std::fs::write(dossier.join("en.toml"), en).unwrap();
+    let mut e = entrees();
+    e.textes = dossier.clone();
+    let message = match pipeline::construire(&e) {
+        Err(x) => x.to_string(),
+        Ok(_) => panic!("a faulty catalogue was accepted"),
+    };
+    assert!(message.contains("en.toml"), "{message}");
+    assert!(
+        message.contains("accrocher is not in the list"),
+        "{message}"
+    );
+    assert!(message.contains("accroche is missing"), "{message}");
+    assert!(
+        message.contains("{maximum} is not one of its variables"),
+        "{message}"
+    );
+    std::fs::write(dossier.join("ar.toml"), "accroche = 3\n").unwrap();
+    let message = pipeline::lire_textes(&dossier, parcours_core::lien::Langue::Ar)
+        .err()
+        .map(|x| x.to_string())
+        .unwrap_or_default();
+    assert!(
+        message.contains("accroche") && message.contains("must be a string"),
+        "{message}"
+    );
+}
+
+/// The French catalogue says each reason as the core's `texte_fr` (used by `check`) does.
+#[test]
+fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
+    use parcours_core::decision::Raison;
+    use parcours_core::programme::{Couverture, Equipe};
+    use parcours_core::recherche::Precision;
+    let reel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes");
+    let t = pipeline::lire_textes(&reel, parcours_core::lien::Langue::Fr).unwrap();
+    let label = "12 Rue d’Auxonne 21000 Dijon".to_string();
+    let mut raisons = vec![
+        Raison::PositionDonnee { precision_m: 12.4 },
+        Raison::DansIris {
+            code: "212310101".into(),
+            nom: "Chevreul".into(),
+        },
+        Raison::QuartierPrioritaire {
+            zone: "Grésilles".into(),
+        },
+        Raison::DansQpv {
+            nom: "Fontaine d’Ouche".into(),
+        },
+        Raison::HorsProgramme,
+        Raison::LimiteProche {
+            distance_m: 7.5,
+            tolerance_m: 13.0,
+        },
+        Raison::BordDeLaCommune,
+        Raison::HorsDesIris {
+            distance_m: Some(300.2),
+        },
+        Raison::HorsDesIris { distance_m: None },
+        Raison::Age {
+            age: 7,
+            min: 2,
+            max: 16,
+        },
+        Raison::Millesime {
+            iris: "2020".into(),
+        },
+    ];
+    for precision in [Precision::Numero, Precision::Interpolee, Precision::Voie] {
+        raisons.push(Raison::AdresseTrouvee {
+            label: label.clone(),
+            precision,
+        });
+    }
+    for (equipe, couverture) in [
+        (Equipe::Nord, Couverture::Entier),
+        (Equipe::Sud, Couverture::Partiel),
+    ] {
+        raisons.push(Raison::QuartierCouvert {
+            quartier: "Université".into(),
+            equipe,
+            couverture,
+        });
+    }
+    for accord in [true, false] {
+        raisons.push(Raison::Interpolee { voisins: 2, accord });
+        raisons.push(Raison::VoieSeulement {
+            numeros: 31,
+            accord,
+        });
+    }
+    for r in &raisons {
+        assert_eq!(t.raison(r), r.texte_fr(), "{r:?}");
+    }
 }

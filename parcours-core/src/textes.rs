@@ -1,0 +1,828 @@
+//! What the app says, in each language: the list of messages and their variables (here, in
+//! code), and one catalogue of texts per language (data: `config/textes/<langue>.toml`, built into
+//! an asset `textes-<langue>.bin` by `parcours-data build`).
+//!
+//! - [`MESSAGES`] is the list: a name and the variables the text may use, in order.
+//! - [`Textes::compiler`] turns a language's `name = "text"` pairs into a catalogue, refusing a
+//!   missing, unknown or empty message and an unknown `{variable}` (the build fails on them).
+//! - The asset is only accepted when its fingerprint of the list is this build's
+//!   ([`Payload::valider`]): a catalogue made for another version of the list cannot be loaded.
+//! - Each message has a typed accessor (`t.accroche()`, `t.hors_age_titre(&min, &max)`), so a
+//!   misspelt name or a wrong number of variables does not compile; the methods at the end map
+//!   the domain's enums (reasons, problems, fields…) to their messages.
+//!
+//! In a catalogue's text, `{nom}` is a variable. The compiled text keeps `{0}`, `{1}`… (the
+//! variable's position) and nothing else between braces.
+
+use serde::{Deserialize, Serialize};
+use std::fmt::{Display, Write};
+
+use crate::asset::{crc32, Nature, Payload};
+use crate::decision::{Motif, Raison};
+use crate::demande::{Champ, Demandeur, Etape, Probleme};
+use crate::lien::Langue;
+use crate::programme::{Couverture, Equipe};
+use crate::recherche::Precision;
+
+/// A language's messages, complete and checked against [`MESSAGES`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Textes {
+    langue: String,
+    empreinte: u32,
+    messages: Vec<String>,
+}
+
+impl Payload for Textes {
+    const NATURE: Nature = Nature::Textes;
+
+    fn valider(&self) -> Result<(), String> {
+        if Langue::depuis_code(&self.langue).is_none() {
+            return Err(format!("unknown language {:?}", self.langue));
+        }
+        if self.empreinte != empreinte() || self.messages.len() != MESSAGES.len() {
+            return Err("made for another list of messages (rebuild the assets)".into());
+        }
+        for ((nom, variables), texte) in MESSAGES.iter().zip(&self.messages) {
+            for morceau in morceaux(texte) {
+                match morceau {
+                    Morceau::Variable(i) if i < variables.len() => {}
+                    Morceau::Texte(t) if !t.contains(['{', '}']) => {}
+                    _ => return Err(format!("{nom}: a variable out of place")),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong in a catalogue's source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurTextes {
+    Manquant(&'static str),
+    Inconnu(String),
+    Vide(String),
+    VariableInconnue { message: String, variable: String },
+    Accolade(String),
+}
+
+impl Display for ErreurTextes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ErreurTextes::Manquant(m) => write!(f, "message {m} is missing"),
+            ErreurTextes::Inconnu(m) => write!(f, "message {m} is not in the list of messages"),
+            ErreurTextes::Vide(m) => write!(f, "message {m} is empty"),
+            ErreurTextes::VariableInconnue { message, variable } => write!(
+                f,
+                "message {message}: {{{variable}}} is not one of its variables"
+            ),
+            ErreurTextes::Accolade(m) => {
+                write!(f, "message {m}: a brace that does not close a {{variable}}")
+            }
+        }
+    }
+}
+
+/// The fingerprint of the list of messages (names and variables, in order).
+fn empreinte() -> u32 {
+    let mut s = String::new();
+    for (nom, variables) in MESSAGES {
+        s.push_str(nom);
+        for v in *variables {
+            s.push(' ');
+            s.push_str(v);
+        }
+        s.push('\n');
+    }
+    crc32(s.as_bytes())
+}
+
+enum Morceau<'a> {
+    Texte(&'a str),
+    Variable(usize),
+}
+
+/// Splits a compiled text on its `{0}`…`{9}` markers.
+fn morceaux(texte: &str) -> impl Iterator<Item = Morceau<'_>> {
+    let mut reste = texte;
+    std::iter::from_fn(move || {
+        if reste.is_empty() {
+            return None;
+        }
+        let b = reste.as_bytes();
+        if b.len() >= 3 && b[0] == b'{' && b[1].is_ascii_digit() && b[2] == b'}' {
+            let i = (b[1] - b'0') as usize;
+            reste = &reste[3..];
+            return Some(Morceau::Variable(i));
+        }
+        // The next marker, or the end; a lone `{` stays text (valider refuses it).
+        let fin = b[1..]
+            .iter()
+            .position(|&c| c == b'{')
+            .map_or(b.len(), |p| p + 1);
+        let (t, r) = reste.split_at(fin);
+        reste = r;
+        Some(Morceau::Texte(t))
+    })
+}
+
+impl Textes {
+    /// A catalogue from its source pairs (`name`, `text with {variables}`), or every problem.
+    pub fn compiler(
+        langue: Langue,
+        paires: &[(String, String)],
+    ) -> Result<Textes, Vec<ErreurTextes>> {
+        let mut erreurs = Vec::new();
+        for (nom, _) in paires {
+            if !MESSAGES.iter().any(|(m, _)| m == nom) {
+                erreurs.push(ErreurTextes::Inconnu(nom.clone()));
+            }
+        }
+        let mut messages = Vec::with_capacity(MESSAGES.len());
+        for (nom, variables) in MESSAGES {
+            let Some((_, source)) = paires.iter().find(|(m, _)| m == nom) else {
+                erreurs.push(ErreurTextes::Manquant(nom));
+                continue;
+            };
+            if source.is_empty() {
+                erreurs.push(ErreurTextes::Vide(nom.to_string()));
+            }
+            let mut texte = String::with_capacity(source.len());
+            let mut reste = source.as_str();
+            while let Some(debut) = reste.find(['{', '}']) {
+                texte.push_str(&reste[..debut]);
+                let apres = &reste[debut..];
+                let fin = match (apres.starts_with('{'), apres.find('}')) {
+                    (true, Some(fin)) => fin,
+                    _ => {
+                        erreurs.push(ErreurTextes::Accolade(nom.to_string()));
+                        reste = "";
+                        break;
+                    }
+                };
+                let variable = &apres[1..fin];
+                match variables.iter().position(|v| *v == variable) {
+                    Some(i) => {
+                        let _ = write!(texte, "{{{i}}}");
+                    }
+                    None => erreurs.push(ErreurTextes::VariableInconnue {
+                        message: nom.to_string(),
+                        variable: variable.to_string(),
+                    }),
+                }
+                reste = &apres[fin + 1..];
+            }
+            texte.push_str(reste);
+            messages.push(texte);
+        }
+        if !erreurs.is_empty() {
+            return Err(erreurs);
+        }
+        Ok(Textes {
+            langue: langue.code().to_string(),
+            empreinte: empreinte(),
+            messages,
+        })
+    }
+
+    pub fn langue(&self) -> Langue {
+        Langue::depuis_code(&self.langue).unwrap_or_default()
+    }
+
+    fn brut(&self, i: usize) -> &str {
+        self.messages.get(i).map_or("", String::as_str)
+    }
+
+    fn remplir(&self, i: usize, valeurs: &[&dyn Display]) -> String {
+        let mut s = String::new();
+        for m in morceaux(self.brut(i)) {
+            match m {
+                Morceau::Texte(t) => s.push_str(t),
+                Morceau::Variable(v) => {
+                    if let Some(x) = valeurs.get(v) {
+                        let _ = write!(s, "{x}");
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+macro_rules! messages {
+    ($($nom:ident $(($($var:ident),*))?;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy)]
+        enum Cle { $($nom),* }
+
+        /// Every message the app says, in order, with the variables its text may use.
+        pub const MESSAGES: &[(&str, &[&str])] = &[
+            $((stringify!($nom), &[$($(stringify!($var)),*)?])),*
+        ];
+
+        impl Textes {
+            $(messages!(@acces $nom $(($($var),*))?);)*
+        }
+    };
+    (@acces $nom:ident) => {
+        pub fn $nom(&self) -> &str {
+            self.brut(Cle::$nom as usize)
+        }
+    };
+    (@acces $nom:ident ($($var:ident),*)) => {
+        pub fn $nom(&self, $($var: &dyn Display),*) -> String {
+            self.remplir(Cle::$nom as usize, &[$($var),*])
+        }
+    };
+}
+
+messages! {
+    // The check page.
+    accroche;
+    presentation;
+    confidentialite;
+    langue_choix;
+    langue_indisponible;
+    etiquette_adresse;
+    aide_adresse;
+    suggestions_une(n);
+    suggestions_plusieurs(n);
+    aucune_suggestion;
+    pas_dans_la_liste;
+    adresse_choisie;
+    precision_numero;
+    precision_interpolee;
+    precision_voie;
+    etiquette_age;
+    aide_age;
+    age_invalide;
+    nouvelle_recherche;
+    reponse;
+    eligible_titre;
+    eligible_texte_nord(quartier);
+    eligible_texte_sud(quartier);
+    ensuite;
+    prioritaire_titre(zone);
+    prioritaire_texte;
+    hors_territoire_titre;
+    hors_territoire_texte;
+    hors_dijon_titre;
+    hors_dijon_texte;
+    a_confirmer_titre;
+    a_confirmer_texte;
+    motif_iris_partiel(quartier);
+    motif_limite_proche(distance);
+    motif_bord_de_la_commune;
+    motif_voisins_en_desaccord;
+    motif_voie_seulement;
+    motif_position_imprecise(precision);
+    hors_age_titre(min, max);
+    hors_age_texte;
+    faire_une_demande;
+    contact_inconnu;
+    comment_savons_nous;
+    iris_explication;
+    raison_adresse_numero(adresse);
+    raison_adresse_interpolee(adresse);
+    raison_adresse_voie(adresse);
+    raison_position_donnee(precision);
+    raison_dans_iris(code, nom);
+    raison_quartier_entier(quartier, equipe);
+    raison_quartier_partiel(quartier, equipe);
+    raison_quartier_prioritaire(zone);
+    raison_dans_qpv(nom);
+    raison_hors_programme;
+    raison_limite_proche(distance, marge);
+    raison_bord_de_la_commune;
+    raison_hors_dijon_a(distance);
+    raison_hors_dijon;
+    raison_voisins_accord(n);
+    raison_voisins_desaccord(n);
+    raison_voie_accord(n);
+    raison_voie_desaccord(n);
+    raison_age(age, min, max);
+    raison_millesime(millesime);
+    hors_periode(debut, fin);
+    sources_titre;
+    ma_position;
+    position_en_cours;
+    position_refusee;
+    position_delai;
+    position_indisponible;
+    position_imprecise(precision);
+    position_precision(precision);
+    carte_titre;
+    carte_aide;
+    carte_legende_nord;
+    carte_legende_sud;
+    carte_legende_prioritaire;
+    carte_legende_autre;
+    carte_point;
+    zoom_plus;
+    zoom_moins;
+    recentrer;
+    vers_nord;
+    vers_sud;
+    vers_ouest;
+    vers_est;
+    confirmer_point;
+    point_choisi;
+    territoires_texte;
+    equipe_nord;
+    equipe_sud;
+    nom_equipe_nord;
+    nom_equipe_sud;
+    zones_prioritaires;
+    en_ligne_titre;
+    en_ligne_avertissement;
+    en_ligne_bouton;
+    en_ligne_en_cours;
+    en_ligne_aucun;
+    en_ligne_erreur;
+    en_ligne_source;
+    en_ligne_vide;
+    secteur(nom, millesime);
+    nouvelle_version;
+    mettre_a_jour;
+    separateur_milliers;
+    separateur_decimal;
+
+    // The referral form.
+    demande_titre;
+    demande_intro;
+    demande_etape(i, n, etape);
+    etape_demandeur;
+    etape_enfant;
+    etape_famille;
+    etape_inquietudes;
+    etape_accord;
+    etape_recapitulatif;
+    demande_precedent;
+    demande_suivant;
+    demande_fermer;
+    erreurs_une(n);
+    erreurs_plusieurs(n);
+    demandeur_question;
+    demandeur_parent;
+    demandeur_personnel_scolaire;
+    demandeur_autre_professionnel;
+    champ_pro_nom;
+    champ_pro_fonction;
+    champ_pro_structure;
+    champ_pro_contact;
+    champ_enfant_prenom;
+    champ_enfant_nom;
+    champ_enfant_naissance;
+    champ_enfant_ecole;
+    champ_responsables;
+    champ_telephone;
+    champ_email;
+    champ_domaines;
+    champ_inquietude;
+    champ_deja_fait;
+    champ_consentement;
+    champ_consentement_date;
+    aide_contact;
+    aide_naissance;
+    classe;
+    langue_famille;
+    interprete;
+    domaines_legende;
+    domaine_apprentissages;
+    domaine_comportement;
+    domaine_sante;
+    domaine_langage;
+    domaine_famille;
+    domaine_vie_sociale_loisirs;
+    aide_inquietude;
+    accord_parent;
+    accord_pro;
+    probleme_obligatoire;
+    probleme_trop_long(max);
+    probleme_date_invalide;
+    probleme_dans_le_futur;
+    probleme_age_hors_programme(age, min, max);
+    probleme_telephone_invalide;
+    probleme_email_invalide;
+    probleme_un_moyen_de_contact;
+    probleme_un_domaine;
+    probleme_consentement;
+    recap_intro;
+    imprimer;
+    courriel;
+    courriel_trop_long;
+    demande_telecharger;
+    sans_contact;
+    signature;
+    rien_envoye;
+    garder;
+    garder_aide;
+    brouillon_repris;
+    brouillon_expire;
+    brouillon_illisible;
+    brouillon_indisponible;
+    tout_effacer;
+    tout_efface;
+
+    // The list page.
+    liste_lien;
+    liste_retour;
+    liste_titre;
+    liste_intro;
+    liste_coller;
+    liste_aide_coller;
+    liste_fichier;
+    liste_aide_fichier;
+    liste_verifier;
+    liste_entete;
+    liste_colonnes;
+    liste_aide_colonnes;
+    liste_colonne(i);
+    liste_trop_gros(mo);
+    liste_trop_de_lignes(n, max);
+    liste_aucune_ligne;
+    liste_progression;
+    liste_resume_une(a, secondes);
+    liste_resume_plusieurs(n, a, secondes);
+    liste_encodage_1252;
+    liste_filtre;
+    liste_toutes;
+    liste_telecharger;
+    liste_affichees(n, total);
+    liste_th_ligne;
+    liste_th_saisie;
+    liste_th_trouvee;
+    liste_th_iris;
+    liste_th_decision;
+    liste_th_equipe;
+    liste_eligible;
+    liste_zone_prioritaire;
+    liste_hors_territoire;
+    liste_hors_dijon;
+    liste_a_confirmer;
+    liste_adresse_introuvable;
+    liste_vide;
+    liste_pas_une_adresse;
+    liste_precision_numero;
+    liste_precision_interpolee;
+    liste_precision_voie;
+}
+
+/// Metres as a whole number, as every message writes them.
+fn metres(d: f64) -> i64 {
+    d.round() as i64
+}
+
+/// The messages chosen by the domain's values.
+impl Textes {
+    /// A count, grouped the language's way (« 200 000 », "200,000").
+    pub fn nombre(&self, n: usize) -> String {
+        crate::nombre::groupe(n, self.separateur_milliers())
+    }
+
+    /// Milliseconds as seconds with one decimal, with the language's separator.
+    pub fn secondes(&self, ms: f64) -> String {
+        crate::nombre::ecrire(ms / 1000.0, 1).replace('.', self.separateur_decimal())
+    }
+
+    pub fn suggestions(&self, n: usize) -> String {
+        match n {
+            1 => self.suggestions_une(&n),
+            _ => self.suggestions_plusieurs(&n),
+        }
+    }
+
+    pub fn precision(&self, p: Precision) -> &str {
+        match p {
+            Precision::Numero => self.precision_numero(),
+            Precision::Interpolee => self.precision_interpolee(),
+            Precision::Voie => self.precision_voie(),
+        }
+    }
+
+    pub fn equipe(&self, e: Equipe) -> &str {
+        match e {
+            Equipe::Nord => self.equipe_nord(),
+            Equipe::Sud => self.equipe_sud(),
+        }
+    }
+
+    /// The team's short name inside a sentence ("nord", "north"…).
+    fn nom_equipe(&self, e: Equipe) -> &str {
+        match e {
+            Equipe::Nord => self.nom_equipe_nord(),
+            Equipe::Sud => self.nom_equipe_sud(),
+        }
+    }
+
+    pub fn eligible_texte(&self, e: Equipe, quartier: &str) -> String {
+        match e {
+            Equipe::Nord => self.eligible_texte_nord(&quartier),
+            Equipe::Sud => self.eligible_texte_sud(&quartier),
+        }
+    }
+
+    pub fn motif(&self, m: &Motif) -> String {
+        match m {
+            Motif::IrisPartiel { quartier, .. } => self.motif_iris_partiel(quartier),
+            Motif::LimiteProche { distance_m, .. } => {
+                self.motif_limite_proche(&metres(*distance_m))
+            }
+            Motif::BordDeLaCommune => self.motif_bord_de_la_commune().into(),
+            Motif::VoisinsEnDesaccord => self.motif_voisins_en_desaccord().into(),
+            Motif::VoieSeulement => self.motif_voie_seulement().into(),
+            Motif::PositionImprecise { precision_m } => {
+                self.motif_position_imprecise(&metres(*precision_m))
+            }
+        }
+    }
+
+    pub fn raison(&self, r: &Raison) -> String {
+        match r {
+            Raison::AdresseTrouvee { label, precision } => match precision {
+                Precision::Numero => self.raison_adresse_numero(label),
+                Precision::Interpolee => self.raison_adresse_interpolee(label),
+                Precision::Voie => self.raison_adresse_voie(label),
+            },
+            Raison::PositionDonnee { precision_m } => {
+                self.raison_position_donnee(&metres(*precision_m))
+            }
+            Raison::DansIris { code, nom } => self.raison_dans_iris(code, nom),
+            Raison::QuartierCouvert {
+                quartier,
+                equipe,
+                couverture,
+            } => {
+                let e = self.nom_equipe(*equipe);
+                match couverture {
+                    Couverture::Entier => self.raison_quartier_entier(quartier, &e),
+                    Couverture::Partiel => self.raison_quartier_partiel(quartier, &e),
+                }
+            }
+            Raison::QuartierPrioritaire { zone } => self.raison_quartier_prioritaire(zone),
+            Raison::DansQpv { nom } => self.raison_dans_qpv(nom),
+            Raison::HorsProgramme => self.raison_hors_programme().into(),
+            Raison::LimiteProche {
+                distance_m,
+                tolerance_m,
+            } => self.raison_limite_proche(&metres(*distance_m), &metres(*tolerance_m)),
+            Raison::BordDeLaCommune => self.raison_bord_de_la_commune().into(),
+            Raison::HorsDesIris { distance_m } => match distance_m {
+                Some(d) => self.raison_hors_dijon_a(&metres(*d)),
+                None => self.raison_hors_dijon().into(),
+            },
+            Raison::Interpolee { voisins, accord } => match accord {
+                true => self.raison_voisins_accord(voisins),
+                false => self.raison_voisins_desaccord(voisins),
+            },
+            Raison::VoieSeulement { numeros, accord } => match accord {
+                true => self.raison_voie_accord(numeros),
+                false => self.raison_voie_desaccord(numeros),
+            },
+            Raison::Age { age, min, max } => self.raison_age(age, min, max),
+            Raison::Millesime { iris } => self.raison_millesime(iris),
+        }
+    }
+
+    pub fn etape(&self, i: usize, n: usize, e: Etape) -> String {
+        let nom = match e {
+            Etape::Demandeur => self.etape_demandeur(),
+            Etape::Enfant => self.etape_enfant(),
+            Etape::Famille => self.etape_famille(),
+            Etape::Inquietudes => self.etape_inquietudes(),
+            Etape::Accord => self.etape_accord(),
+            Etape::Recapitulatif => self.etape_recapitulatif(),
+        };
+        self.demande_etape(&i, &n, &nom)
+    }
+
+    pub fn erreurs_titre(&self, n: usize) -> String {
+        match n {
+            1 => self.erreurs_une(&n),
+            _ => self.erreurs_plusieurs(&n),
+        }
+    }
+
+    pub fn demandeur(&self, d: Demandeur) -> &str {
+        match d {
+            Demandeur::Parent => self.demandeur_parent(),
+            Demandeur::PersonnelScolaire => self.demandeur_personnel_scolaire(),
+            Demandeur::AutreProfessionnel => self.demandeur_autre_professionnel(),
+        }
+    }
+
+    pub fn champ(&self, c: Champ) -> &str {
+        match c {
+            Champ::ProNom => self.champ_pro_nom(),
+            Champ::ProFonction => self.champ_pro_fonction(),
+            Champ::ProStructure => self.champ_pro_structure(),
+            Champ::ProContact => self.champ_pro_contact(),
+            Champ::EnfantPrenom => self.champ_enfant_prenom(),
+            Champ::EnfantNom => self.champ_enfant_nom(),
+            Champ::EnfantNaissance => self.champ_enfant_naissance(),
+            Champ::EnfantEcole => self.champ_enfant_ecole(),
+            Champ::Responsables => self.champ_responsables(),
+            Champ::Telephone => self.champ_telephone(),
+            Champ::Email => self.champ_email(),
+            Champ::Domaines => self.champ_domaines(),
+            Champ::Inquietude => self.champ_inquietude(),
+            Champ::DejaFait => self.champ_deja_fait(),
+            Champ::Consentement => self.champ_consentement(),
+            Champ::ConsentementDate => self.champ_consentement_date(),
+        }
+    }
+
+    /// One of [`crate::demande::DOMAINES`].
+    pub fn domaine(&self, d: &str) -> &str {
+        match d {
+            "apprentissages" => self.domaine_apprentissages(),
+            "comportement" => self.domaine_comportement(),
+            "sante" => self.domaine_sante(),
+            "langage" => self.domaine_langage(),
+            "famille" => self.domaine_famille(),
+            _ => self.domaine_vie_sociale_loisirs(),
+        }
+    }
+
+    pub fn probleme(&self, p: &Probleme) -> String {
+        match p {
+            Probleme::Obligatoire => self.probleme_obligatoire().into(),
+            Probleme::TropLong { max } => self.probleme_trop_long(max),
+            Probleme::DateInvalide => self.probleme_date_invalide().into(),
+            Probleme::DansLeFutur => self.probleme_dans_le_futur().into(),
+            Probleme::AgeHorsProgramme { age, min, max } => {
+                self.probleme_age_hors_programme(age, min, max)
+            }
+            Probleme::TelephoneInvalide => self.probleme_telephone_invalide().into(),
+            Probleme::EmailInvalide => self.probleme_email_invalide().into(),
+            Probleme::UnMoyenDeContact => self.probleme_un_moyen_de_contact().into(),
+            Probleme::UnDomaine => self.probleme_un_domaine().into(),
+            Probleme::Consentement => self.probleme_consentement().into(),
+        }
+    }
+
+    pub fn liste_resume(&self, n: usize, a: usize, ms: f64) -> String {
+        let s = self.secondes(ms);
+        match n {
+            1 => self.liste_resume_une(&self.nombre(a), &s),
+            _ => self.liste_resume_plusieurs(&self.nombre(n), &self.nombre(a), &s),
+        }
+    }
+
+    /// The answer of a list row, by its code in the downloaded file.
+    pub fn liste_decision(&self, code: &str) -> &str {
+        match code {
+            "eligible" => self.liste_eligible(),
+            "zone_prioritaire" => self.liste_zone_prioritaire(),
+            "hors_territoire" => self.liste_hors_territoire(),
+            "hors_dijon" => self.liste_hors_dijon(),
+            "a_confirmer" => self.liste_a_confirmer(),
+            "adresse_introuvable" => self.liste_adresse_introuvable(),
+            "vide" => self.liste_vide(),
+            _ => self.liste_pas_une_adresse(),
+        }
+    }
+
+    /// The precision of a list row, by its code; empty for none.
+    pub fn liste_precision(&self, code: &str) -> &str {
+        match code {
+            "numero" => self.liste_precision_numero(),
+            "interpolee" => self.liste_precision_interpolee(),
+            "voie" => self.liste_precision_voie(),
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::asset::{decoder, encoder, AssetError};
+
+    /// Every message, with each of its variables, so the catalogue compiles.
+    fn complet() -> Vec<(String, String)> {
+        MESSAGES
+            .iter()
+            .map(|(nom, vars)| {
+                let t: String = vars.iter().map(|v| format!("<{{{v}}}>")).collect();
+                (nom.to_string(), format!("{nom}{t}"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn un_catalogue_complet_se_compile_et_se_remplit() {
+        let t = Textes::compiler(Langue::En, &complet()).unwrap();
+        assert_eq!(t.langue(), Langue::En);
+        assert_eq!(t.accroche(), "accroche");
+        assert_eq!(t.hors_age_titre(&2, &16), "hors_age_titre<2><16>");
+        assert_eq!(t.suggestions(1), "suggestions_une<1>");
+        assert_eq!(t.suggestions(3), "suggestions_plusieurs<3>");
+        assert_eq!(
+            t.raison(&Raison::LimiteProche {
+                distance_m: 7.6,
+                tolerance_m: 13.0
+            }),
+            "raison_limite_proche<8><13>"
+        );
+    }
+
+    #[test]
+    fn les_variables_peuvent_changer_d_ordre_ou_manquer() {
+        let mut p = complet();
+        for (nom, texte) in &mut p {
+            if nom == "hors_age_titre" {
+                *texte = "de {max} à {min}, {max} !".into();
+            }
+            if nom == "suggestions_une" {
+                *texte = "Une suggestion.".into();
+            }
+        }
+        let t = Textes::compiler(Langue::Fr, &p).unwrap();
+        assert_eq!(t.hors_age_titre(&2, &16), "de 16 à 2, 16 !");
+        assert_eq!(t.suggestions(1), "Une suggestion.");
+    }
+
+    #[test]
+    fn les_erreurs_de_source_sont_toutes_nommees() {
+        let mut p = complet();
+        p.retain(|(n, _)| n != "accroche");
+        p.push(("accrocher".into(), "x".into()));
+        for (nom, texte) in &mut p {
+            match nom.as_str() {
+                "presentation" => *texte = "".into(),
+                "hors_age_titre" => *texte = "de {min} à {maximum}".into(),
+                "secteur" => *texte = "IRIS {nom".into(),
+                "reponse" => *texte = "a } b".into(),
+                _ => {}
+            }
+        }
+        let e = Textes::compiler(Langue::Fr, &p).unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                ErreurTextes::Inconnu("accrocher".into()),
+                ErreurTextes::Manquant("accroche"),
+                ErreurTextes::Vide("presentation".into()),
+                ErreurTextes::Accolade("reponse".into()),
+                ErreurTextes::VariableInconnue {
+                    message: "hors_age_titre".into(),
+                    variable: "maximum".into()
+                },
+                ErreurTextes::Accolade("secteur".into()),
+            ]
+        );
+        assert_eq!(
+            e[4].to_string(),
+            "message hors_age_titre: {maximum} is not one of its variables"
+        );
+    }
+
+    #[test]
+    fn l_asset_refuse_un_catalogue_d_une_autre_liste() {
+        let t = Textes::compiler(Langue::Ar, &complet()).unwrap();
+        assert_eq!(decoder::<Textes>(&encoder(&t)).unwrap(), t);
+        let mut autre = t.clone();
+        autre.empreinte ^= 1;
+        let mut court = t.clone();
+        court.messages.pop();
+        let mut accolade = t.clone();
+        accolade.messages[0] = "a {9} b".into();
+        let mut langue = t.clone();
+        langue.langue = "de".into();
+        for mauvais in [autre, court, accolade, langue] {
+            assert!(matches!(
+                decoder::<Textes>(&encoder(&mauvais)),
+                Err(AssetError::Invalide(_))
+            ));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any source text either compiles or is refused, never panics; what compiles gives
+        /// back its text, variables replaced, and passes the asset's own check.
+        #[test]
+        fn toute_source_se_compile_ou_est_refusee(texte in "[a-zé{}0 ]{0,6}(\\{min\\}|\\{max\\}|\\{x\\}|[{}])?[a-z ]{0,6}(\\{max\\})?") {
+            let mut p = complet();
+            for (nom, t) in &mut p {
+                if nom == "hors_age_titre" {
+                    *t = texte.clone();
+                }
+            }
+            if let Ok(t) = Textes::compiler(Langue::Fr, &p) {
+                proptest::prop_assert!(t.valider().is_ok());
+                let rempli = t.hors_age_titre(&"A", &"B");
+                let attendu = texte.replace("{min}", "A").replace("{max}", "B");
+                proptest::prop_assert_eq!(rempli, attendu);
+            }
+        }
+
+        /// Any stored text fills without panicking.
+        #[test]
+        fn tout_texte_stocke_se_remplit(texte in "\\PC{0,20}") {
+            let mut t = Textes::compiler(Langue::Fr, &complet()).unwrap();
+            t.messages[Cle::hors_age_titre as usize] = texte;
+            let _ = t.hors_age_titre(&1, &2);
+            let _ = t.valider();
+        }
+    }
+}
