@@ -6,7 +6,7 @@ use crate::composants::{
 };
 use crate::donnees::{self, Donnees, ErreurChargement};
 use crate::navigateur::{self, Position};
-use crate::textes::textes;
+use crate::textes::demarrage;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
 use parcours_core::lien::{EtatLien, Langue, PointLien};
 use parcours_core::nombre;
@@ -154,22 +154,33 @@ pub fn App() -> Html {
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
+    // Set once the first catalogue is here (the page then shows its texts).
+    let textes_prets = use_state(|| false);
+    let langue_indisponible = use_state(|| false);
     {
         let nouvelle_version = nouvelle_version.clone();
         use_effect_with((), move |_| {
             navigateur::enregistrer_service_worker(move || nouvelle_version.set(true));
         });
     }
-    let t = textes(*langue);
-
     use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
 
-    // Load the data once, then restore the state of the link.
+    // Load the language's messages and the data once (side by side: the page shows its texts
+    // as soon as they are there), then restore the state of the link.
     {
         let chargement = chargement.clone();
         let choix = choix.clone();
         let lien = lien_initial.clone();
+        let textes_prets = textes_prets.clone();
+        let l = *langue;
         use_effect_with((), move |_| {
+            let echec = chargement.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match donnees::charger_textes(l).await {
+                    Ok(_) => textes_prets.set(true),
+                    Err(e) => echec.set(Chargement::Echec(e)),
+                }
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 match donnees::charger().await {
                     Ok(d) => {
@@ -237,17 +248,46 @@ pub fn App() -> Html {
         );
     }
 
+    // Another language: its catalogue first (kept, else fetched), then the switch, so texts,
+    // `lang` and `dir` change together. If it cannot be loaded, the page stays as it is and
+    // says so.
     let changer_langue = {
         let langue = langue.clone();
+        let indisponible = langue_indisponible.clone();
         Callback::from(move |e: Event| {
             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(l) = Langue::depuis_code(&s.value()) {
-                langue.set(l);
-            }
+            let Some(l) = Langue::depuis_code(&s.value()) else {
+                return;
+            };
+            let (langue, indisponible) = (langue.clone(), indisponible.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match donnees::charger_textes(l).await {
+                    Ok(_) => {
+                        indisponible.set(false);
+                        langue.set(l);
+                    }
+                    Err(_) => {
+                        s.set_value(langue.code());
+                        indisponible.set(true);
+                    }
+                }
+            });
         })
     };
 
-    let tl = crate::textes_liste::textes_liste(*langue);
+    let depart = demarrage(*langue);
+    let Some(t) = crate::textes::charge(*langue).filter(|_| *textes_prets) else {
+        let contenu = match &*chargement {
+            Chargement::Echec(e) => erreur_chargement(depart, e),
+            _ => html! { <p class="chargement" role="status">{ depart.chargement }</p> },
+        };
+        return html! {
+            <>
+            <header class="entete"><p class="marque">{ "Parcours" }</p></header>
+            <main id="contenu">{ contenu }</main>
+            </>
+        };
+    };
     let changer_page = {
         let liste = liste.clone();
         Callback::from(move |e: MouseEvent| {
@@ -257,37 +297,33 @@ pub fn App() -> Html {
     };
     let entete = html! {
         <header class="entete">
-            <p class="marque">{ t.titre }</p>
-            <nav aria-label={t.titre}>
+            <p class="marque">{ "Parcours" }</p>
+            <nav aria-label="Parcours">
                 <a class="nav" href={if *liste { "./" } else { "./?vue=liste" }} onclick={changer_page}>
-                    { if *liste { tl.retour } else { tl.lien } }
+                    { if *liste { t.liste_retour() } else { t.liste_lien() } }
                 </a>
             </nav>
             <label class="langue">
-                <span>{ t.langue }</span>
+                <span>{ t.langue_choix() }</span>
                 <select onchange={changer_langue}>
                     { for Langue::TOUTES.iter().map(|l| html! {
                         <option value={l.code()} lang={l.code()} selected={*l == *langue}>
-                            { textes(*l).nom_langue }
+                            { demarrage(*l).nom_langue }
                         </option>
                     }) }
                 </select>
             </label>
+            if *langue_indisponible {
+                <p class="erreur-langue" role="alert">{ t.langue_indisponible() }</p>
+            }
         </header>
     };
 
     let contenu = match &*chargement {
         Chargement::EnCours => html! {
-            <p class="chargement" role="status">{ t.chargement }</p>
+            <p class="chargement" role="status">{ depart.chargement }</p>
         },
-        Chargement::Echec(e) => html! {
-            <section class="erreur" role="alert">
-                <h2>{ t.erreur_chargement_titre }</h2>
-                <p>{ t.erreur_chargement_texte }</p>
-                <p class="detail">{ &e.0 }</p>
-                <p><a class="bouton" href="./">{ t.recharger }</a></p>
-            </section>
-        },
+        Chargement::Echec(e) => erreur_chargement(depart, e),
         Chargement::Pret(d) if *liste => html! {
             <crate::composants::liste::Liste donnees={d.clone()} langue={*langue} />
         },
@@ -385,18 +421,19 @@ pub fn App() -> Html {
             };
             let message_position = match &*position {
                 EtatPosition::Rien => None,
-                EtatPosition::EnCours => Some(t.position_en_cours.to_string()),
+                EtatPosition::EnCours => Some(t.position_en_cours().to_string()),
                 EtatPosition::Message(Position::Trouvee { precision_m, .. }) => {
+                    let m = precision_m.round() as i64;
                     Some(if *precision_m > 100.0 {
-                        (t.position_imprecise)(*precision_m)
+                        t.position_imprecise(&m)
                     } else {
-                        (t.position_precision)(*precision_m)
+                        t.position_precision(&m)
                     })
                 }
-                EtatPosition::Message(Position::Refusee) => Some(t.position_refusee.to_string()),
-                EtatPosition::Message(Position::Delai) => Some(t.position_delai.to_string()),
+                EtatPosition::Message(Position::Refusee) => Some(t.position_refusee().to_string()),
+                EtatPosition::Message(Position::Delai) => Some(t.position_delai().to_string()),
                 EtatPosition::Message(Position::Indisponible) => {
-                    Some(t.position_indisponible.to_string())
+                    Some(t.position_indisponible().to_string())
                 }
             };
             let rep = (*choix).as_ref().map(|c| reponse(d, c, *age));
@@ -416,17 +453,17 @@ pub fn App() -> Html {
             html! {
                 <>
                 <section class="recherche" aria-labelledby="titre-recherche">
-                    <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse }</h2>
+                    <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
                     <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
                     <div class="champ age">
-                        <label for="age">{ t.etiquette_age }</label>
+                        <label for="age">{ t.etiquette_age() }</label>
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
                             aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
                             aria-invalid={if age_invalide { "true" } else { "false" }}
                             value={(*age_texte).clone()} oninput={saisir_age} />
-                        <p id="age-aide" class="aide">{ t.aide_age }</p>
+                        <p id="age-aide" class="aide">{ t.aide_age() }</p>
                         if age_invalide {
-                            <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide }</p>
+                            <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide() }</p>
                         }
                     </div>
                 </section>
@@ -440,9 +477,9 @@ pub fn App() -> Html {
                     }
                 }
                 <details class="alternatives" ontoggle={basculer_alternatives}>
-                    <summary>{ t.pas_dans_la_liste }</summary>
+                    <summary>{ t.pas_dans_la_liste() }</summary>
                     <div class="contenu-alternatives">
-                        <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position }</button>
+                        <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
                         <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
                         if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
                             <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
@@ -462,10 +499,10 @@ pub fn App() -> Html {
     let mise_a_jour = (*nouvelle_version).then(|| {
         html! {
             <div class="mise-a-jour" role="status">
-                <span>{ t.nouvelle_version }</span>
+                <span>{ t.nouvelle_version() }</span>
                 <button type="button" class="bouton secondaire"
                     onclick={Callback::from(|_| navigateur::activer_nouvelle_version())}>
-                    { t.mettre_a_jour }
+                    { t.mettre_a_jour() }
                 </button>
             </div>
         }
@@ -476,9 +513,9 @@ pub fn App() -> Html {
         { mise_a_jour }
         <main id="contenu">
             if !*liste || !matches!(*chargement, Chargement::Pret(_)) {
-                <h1>{ t.accroche }</h1>
-                <p class="presentation">{ t.presentation }</p>
-                <p class="confidentialite">{ t.confidentialite }</p>
+                <h1>{ t.accroche() }</h1>
+                <p class="presentation">{ t.presentation() }</p>
+                <p class="confidentialite">{ t.confidentialite() }</p>
             }
             { contenu }
             if let Chargement::Pret(d) = &*chargement {
@@ -488,6 +525,18 @@ pub fn App() -> Html {
             }
         </main>
         </>
+    }
+}
+
+/// The loading error, in the texts compiled in (the catalogue may be what failed).
+fn erreur_chargement(d: &crate::textes::Demarrage, e: &ErreurChargement) -> Html {
+    html! {
+        <section class="erreur" role="alert">
+            <h2>{ d.erreur_titre }</h2>
+            <p>{ d.erreur_texte }</p>
+            <p class="detail">{ &e.0 }</p>
+            <p><a class="bouton" href="./">{ d.recharger }</a></p>
+        </section>
     }
 }
 

@@ -2,10 +2,12 @@
 
 use crate::navigateur;
 use futures_util::future::join_all;
-use parcours_core::asset::{self, Carte, Manifeste, Nature, Payload};
+use parcours_core::asset::{self, fichier_textes, Carte, Manifeste, Nature, Payload};
 use parcours_core::decision::Verificateur;
+use parcours_core::lien::Langue;
 use parcours_core::programme::Programme;
 use parcours_core::recherche::{IndexAdresses, Moteur};
+use parcours_core::textes::Textes;
 use std::rc::Rc;
 
 /// Everything the page needs, decoded and indexed.
@@ -21,9 +23,25 @@ pub struct ErreurChargement(pub String);
 
 const DOSSIER: &str = "assets/";
 
-fn decoder<T: Payload>(octets: &[u8]) -> Result<T, ErreurChargement> {
-    asset::decoder::<T>(octets)
-        .map_err(|e| ErreurChargement(format!("{}: {e}", T::NATURE.nom_fichier())))
+fn decoder<T: Payload>(nom: &str, octets: &[u8]) -> Result<T, ErreurChargement> {
+    asset::decoder::<T>(octets).map_err(|e| ErreurChargement(format!("{nom}: {e}")))
+}
+
+/// A language's messages, from the ones already loaded or fetched, then kept for the page's life.
+pub async fn charger_textes(l: Langue) -> Result<&'static Textes, ErreurChargement> {
+    if let Some(t) = crate::textes::charge(l) {
+        return Ok(t);
+    }
+    let nom = fichier_textes(l);
+    let url = format!("{DOSSIER}{nom}");
+    let octets = navigateur::recuperer(&url)
+        .await
+        .map_err(|e| ErreurChargement(format!("{url}: {e}")))?;
+    let t = decoder::<Textes>(&nom, &octets)?;
+    if t.langue() != l {
+        return Err(ErreurChargement(format!("{nom}: another language")));
+    }
+    Ok(crate::textes::garder(t))
 }
 
 pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
@@ -49,10 +67,10 @@ pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
         .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
     Ok(Rc::new(Donnees {
         manifeste,
-        moteur: Moteur::new(decoder::<IndexAdresses>(&adresses?)?),
+        moteur: Moteur::new(decoder::<IndexAdresses>(noms[2], &adresses?)?),
         verificateur: Verificateur::nouveau(
-            decoder::<Carte>(&carte?)?,
-            decoder::<Programme>(&programme?)?,
+            decoder::<Carte>(noms[1], &carte?)?,
+            decoder::<Programme>(noms[3], &programme?)?,
         ),
     }))
 }

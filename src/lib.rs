@@ -6,8 +6,6 @@ pub mod composants;
 pub mod donnees;
 pub mod navigateur;
 pub mod textes;
-pub mod textes_demande;
-pub mod textes_liste;
 
 /// Starts the app in the page's body.
 pub fn demarrer() {

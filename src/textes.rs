@@ -1,482 +1,80 @@
-//! Typed message tables: one `Textes` per language. A field missing in one language does not
-//! compile. French is the reference.
+//! What the page says. The messages are data: each language's catalogue is an asset
+//! (`assets/textes-<langue>.bin`, checked by the core against the list of messages), loaded with
+//! the data and when the user picks another language ([`crate::donnees::charger_textes`]).
+//! The App switches to a language only once its catalogue is here, so a component reads it with
+//! [`textes`] for the language it is given.
+//!
+//! Only what must show before a catalogue is there (loading, the loading error, each language's
+//! own name in the picker) is compiled in, below.
 
-use parcours_core::decision::{Motif, Raison};
 use parcours_core::lien::Langue;
-use parcours_core::programme::Equipe;
-use parcours_core::recherche::Precision;
+use parcours_core::textes::Textes;
+use std::cell::Cell;
 
-pub struct Textes {
-    pub nom_langue: &'static str,
-    pub titre: &'static str,
-    pub accroche: &'static str,
-    pub presentation: &'static str,
-    pub confidentialite: &'static str,
-    pub chargement: &'static str,
-    pub erreur_chargement_titre: &'static str,
-    pub erreur_chargement_texte: &'static str,
-    pub recharger: &'static str,
-    pub langue: &'static str,
-    pub etiquette_adresse: &'static str,
-    pub aide_adresse: &'static str,
-    pub suggestions: fn(usize) -> String,
-    pub aucune_suggestion: &'static str,
-    pub pas_dans_la_liste: &'static str,
-    pub adresse_choisie: &'static str,
-    pub precision: fn(Precision) -> &'static str,
-    pub etiquette_age: &'static str,
-    pub aide_age: &'static str,
-    pub age_invalide: &'static str,
-    pub nouvelle_recherche: &'static str,
-    pub reponse: &'static str,
-    pub eligible_titre: &'static str,
-    pub eligible_texte: fn(Equipe, &str) -> String,
-    pub ensuite: &'static str,
-    pub prioritaire_titre: fn(&str) -> String,
-    pub prioritaire_texte: &'static str,
-    pub hors_territoire_titre: &'static str,
-    pub hors_territoire_texte: &'static str,
-    pub hors_dijon_titre: &'static str,
-    pub hors_dijon_texte: &'static str,
-    pub a_confirmer_titre: &'static str,
-    pub a_confirmer_texte: &'static str,
-    pub motif: fn(&Motif) -> String,
-    pub hors_age_titre: fn(u32, u32) -> String,
-    pub hors_age_texte: &'static str,
-    pub faire_une_demande: &'static str,
-    pub contact_inconnu: &'static str,
-    pub comment_savons_nous: &'static str,
-    pub iris_explication: &'static str,
-    pub raison: fn(&Raison) -> String,
-    pub hors_periode: fn(&str, &str) -> String,
-    pub sources_titre: &'static str,
-    pub ma_position: &'static str,
-    pub position_en_cours: &'static str,
-    pub position_refusee: &'static str,
-    pub position_delai: &'static str,
-    pub position_indisponible: &'static str,
-    pub position_imprecise: fn(f64) -> String,
-    pub position_precision: fn(f64) -> String,
-    pub carte_titre: &'static str,
-    pub carte_aide: &'static str,
-    pub carte_legende_nord: &'static str,
-    pub carte_legende_sud: &'static str,
-    pub carte_legende_prioritaire: &'static str,
-    pub carte_legende_autre: &'static str,
-    pub carte_point: &'static str,
-    pub zoom_plus: &'static str,
-    pub zoom_moins: &'static str,
-    pub recentrer: &'static str,
-    pub vers_nord: &'static str,
-    pub vers_sud: &'static str,
-    pub vers_ouest: &'static str,
-    pub vers_est: &'static str,
-    pub confirmer_point: &'static str,
-    pub point_choisi: &'static str,
-    pub territoires_texte: &'static str,
-    pub equipe: fn(Equipe) -> &'static str,
-    pub zones_prioritaires: &'static str,
-    pub en_ligne_titre: &'static str,
-    pub en_ligne_avertissement: &'static str,
-    pub en_ligne_bouton: &'static str,
-    pub en_ligne_en_cours: &'static str,
-    pub en_ligne_aucun: &'static str,
-    pub en_ligne_erreur: &'static str,
-    pub en_ligne_source: &'static str,
-    pub en_ligne_vide: &'static str,
-    pub secteur: fn(&str, &str) -> String,
-    pub nouvelle_version: &'static str,
-    pub mettre_a_jour: &'static str,
+thread_local! {
+    /// The catalogues loaded, by language; each is loaded once and kept for the page's life
+    /// (hence `'static`: texts go straight into the markup, as compiled-in strings would).
+    static CATALOGUES: [Cell<Option<&'static Textes>>; 3] = const {
+        [Cell::new(None), Cell::new(None), Cell::new(None)]
+    };
 }
 
-pub fn textes(l: Langue) -> &'static Textes {
+fn rang(l: Langue) -> usize {
     match l {
-        Langue::Fr => &FR,
-        Langue::En => &EN,
-        Langue::Ar => &AR,
+        Langue::Fr => 0,
+        Langue::En => 1,
+        Langue::Ar => 2,
     }
 }
 
-fn metres(d: f64) -> i64 {
-    d.round() as i64
+/// Keeps a catalogue for the page's life.
+pub fn garder(t: Textes) -> &'static Textes {
+    let t: &'static Textes = Box::leak(Box::new(t));
+    CATALOGUES.with(|c| c[rang(t.langue())].set(Some(t)));
+    t
 }
 
-pub static FR: Textes = Textes {
-    nom_langue: "Français",
-    titre: "Parcours",
-    accroche: "Votre enfant peut-il être accompagné ?",
-    presentation: "À Dijon, une équipe des PEP 21 accompagne les enfants de 2 à 16 ans en difficulté, et leur famille, dans certains quartiers. Tapez votre adresse pour savoir si elle est dans l’un d’eux.",
-    confidentialite: "Tout reste sur votre appareil : l’adresse que vous tapez n’est envoyée nulle part.",
-    chargement: "Chargement des données…",
-    erreur_chargement_titre: "Les données n’ont pas pu être chargées",
-    erreur_chargement_texte: "Vérifiez votre connexion, puis rechargez la page. Si le problème continue, prévenez la Ville de Dijon.",
-    recharger: "Recharger la page",
-    langue: "Langue",
-    etiquette_adresse: "Adresse du domicile de l’enfant",
-    aide_adresse: "Par exemple : 12 rue d’Auxonne. Des suggestions s’affichent pendant la saisie.",
-    suggestions: |n| match n {
-        1 => "1 suggestion. Flèches haut et bas pour choisir, Entrée pour valider.".into(),
-        n => format!("{n} suggestions. Flèches haut et bas pour choisir, Entrée pour valider."),
-    },
-    aucune_suggestion: "Aucune adresse ne correspond.",
-    pas_dans_la_liste: "Mon adresse n’est pas dans la liste",
-    adresse_choisie: "Adresse choisie",
-    precision: |p| match p {
-        Precision::Numero => "adresse exacte",
-        Precision::Interpolee => "numéro absent des données : position estimée",
-        Precision::Voie => "rue seulement : indiquez le numéro si possible",
-    },
-    etiquette_age: "Âge de l’enfant (facultatif)",
-    aide_age: "En années, de 0 à 20.",
-    age_invalide: "Indiquez un âge en années, avec des chiffres (par exemple 7).",
-    nouvelle_recherche: "Nouvelle recherche",
-    reponse: "Réponse",
-    eligible_titre: "Oui, votre adresse est dans un quartier du programme",
-    eligible_texte: |e, q| format!(
-        "Votre adresse est dans le quartier {q}. C’est l’équipe {} des PEP 21 qui peut accompagner votre enfant.",
-        match e { Equipe::Nord => "nord", Equipe::Sud => "sud" }
-    ),
-    ensuite: "Et ensuite ? Avec votre accord, une demande est transmise à l’équipe. Elle vous appelle pour en parler avec vous. Rien n’est décidé sans vous.",
-    prioritaire_titre: |z| format!("Votre adresse est dans le quartier {z}"),
-    prioritaire_texte: "Dans ce quartier, c’est le Programme de Réussite Éducative qui accompagne les enfants et leur famille. Vous pouvez faire une demande : elle lui sera adressée. L’école de votre enfant peut aussi vous mettre en relation.",
-    hors_territoire_titre: "Votre adresse n’est pas dans les quartiers du programme",
-    hors_territoire_texte: "Ce programme ne couvre que quelques quartiers de Dijon. D’autres aides existent : parlez-en à l’école de votre enfant, à l’assistante sociale de votre secteur ou à votre mairie de quartier.",
-    hors_dijon_titre: "Cette adresse n’est pas à Dijon",
-    hors_dijon_texte: "Le programme ne concerne que certains quartiers de Dijon. Pour une autre commune, renseignez-vous auprès de sa mairie ou du centre communal d’action sociale.",
-    a_confirmer_titre: "L’équipe doit vérifier votre adresse",
-    a_confirmer_texte: "Les données ne permettent pas de répondre avec certitude. Vous pouvez quand même faire une demande : l’équipe vérifiera et vous répondra.",
-    motif: |m| match m {
-        Motif::IrisPartiel { quartier, .. } => format!("Votre secteur n’est qu’en partie dans le quartier {quartier}."),
-        Motif::LimiteProche { distance_m, .. } => format!("Une limite de quartier passe à environ {} m.", metres(*distance_m)),
-        Motif::BordDeLaCommune => "L’adresse est tout près de la limite de Dijon.".into(),
-        Motif::VoisinsEnDesaccord => "Le numéro n’est pas dans nos données, et les numéros voisins ne sont pas dans le même quartier.".into(),
-        Motif::VoieSeulement => "Seule la rue est connue, et elle traverse plusieurs quartiers : indiquez le numéro.".into(),
-        Motif::PositionImprecise { precision_m } => format!("La position n’est précise qu’à {} m près.", metres(*precision_m)),
-    },
-    hors_age_titre: |min, max| format!("Le programme accompagne les enfants de {min} à {max} ans"),
-    hors_age_texte: "Pour un enfant plus jeune ou plus âgé, parlez-en à l’école, à la protection maternelle et infantile (PMI) ou à l’assistante sociale de votre secteur.",
-    faire_une_demande: "Faire une demande",
-    contact_inconnu: "Les coordonnées de l’équipe ne sont pas encore publiées dans l’application.",
-    comment_savons_nous: "Comment le savons-nous ?",
-    iris_explication: "Un IRIS est un petit secteur d’environ 2 000 habitants défini par l’INSEE. Le programme est défini par une liste d’IRIS.",
-    raison: |r| r.texte_fr(),
-    hors_periode: |d, f| format!("La convention connue du programme couvre la période du {d} au {f}. Vérifiez auprès de l’équipe qu’il se poursuit."),
-    sources_titre: "Sources des données",
-    ma_position: "Utiliser ma position",
-    position_en_cours: "Recherche de votre position…",
-    position_refusee: "Vous n’avez pas autorisé l’accès à votre position. Vous pouvez choisir le lieu sur la carte.",
-    position_delai: "Votre position n’a pas pu être trouvée à temps. Réessayez, ou choisissez le lieu sur la carte.",
-    position_indisponible: "Votre position n’est pas disponible sur cet appareil. Choisissez le lieu sur la carte.",
-    position_imprecise: |m| format!("Votre position n’est précise qu’à {} m près : la réponse peut être « à vérifier ». Pour plus de précision, choisissez le lieu sur la carte.", metres(m)),
-    position_precision: |m| format!("Position trouvée, précise à {} m près.", metres(m)),
-    carte_titre: "Carte des quartiers du programme",
-    carte_aide: "Touchez la carte pour placer le lieu, puis confirmez. Les boutons permettent de zoomer et de déplacer la carte.",
-    carte_legende_nord: "Territoire nord",
-    carte_legende_sud: "Territoire sud",
-    carte_legende_prioritaire: "Quartiers prioritaires (Programme de Réussite Éducative)",
-    carte_legende_autre: "Hors programme",
-    carte_point: "Lieu choisi",
-    zoom_plus: "Zoomer",
-    zoom_moins: "Dézoomer",
-    recentrer: "Recentrer",
-    vers_nord: "Déplacer vers le nord",
-    vers_sud: "Déplacer vers le sud",
-    vers_ouest: "Déplacer vers l’ouest",
-    vers_est: "Déplacer vers l’est",
-    confirmer_point: "Vérifier ce lieu",
-    point_choisi: "Lieu choisi sur la carte",
-    territoires_texte: "Les territoires du programme, en texte",
-    equipe: |e| match e {
-        Equipe::Nord => "Équipe nord",
-        Equipe::Sud => "Équipe sud",
-    },
-    zones_prioritaires: "Quartiers prioritaires, suivis par le Programme de Réussite Éducative",
-    en_ligne_titre: "Chercher avec le service national des adresses",
-    en_ligne_avertissement: "Si vous le demandez, l’adresse tapée sera envoyée au service national des adresses (IGN, Géoplateforme) pour la trouver. Rien d’autre n’est envoyé.",
-    en_ligne_bouton: "Envoyer l’adresse au service national",
-    en_ligne_en_cours: "Recherche auprès du service national…",
-    en_ligne_aucun: "Le service national n’a trouvé aucune adresse. Vous pouvez choisir le lieu sur la carte.",
-    en_ligne_erreur: "Le service national n’a pas répondu. Vérifiez votre connexion, ou choisissez le lieu sur la carte.",
-    en_ligne_source: "trouvée par le service national des adresses",
-    en_ligne_vide: "Tapez d’abord l’adresse dans le champ ci-dessus.",
-    secteur: |nom, m| format!("Secteur IRIS : {nom} (contours de {m})"),
-    nouvelle_version: "Une nouvelle version de Parcours est prête.",
-    mettre_a_jour: "Mettre à jour",
-};
-
-pub static EN: Textes = Textes {
-    nom_langue: "English",
-    titre: "Parcours",
-    accroche: "Can your child get support?",
-    presentation: "In Dijon, a team from les PEP 21 supports children aged 2 to 16 who are struggling, and their families, in some neighbourhoods. Type your address to find out whether it is in one of them.",
-    confidentialite: "Everything stays on your device: the address you type is not sent anywhere.",
-    chargement: "Loading the data…",
-    erreur_chargement_titre: "The data could not be loaded",
-    erreur_chargement_texte: "Check your connection, then reload the page. If the problem persists, tell the City of Dijon.",
-    recharger: "Reload the page",
-    langue: "Language",
-    etiquette_adresse: "Address where the child lives",
-    aide_adresse: "For example: 12 rue d’Auxonne. Suggestions appear as you type.",
-    suggestions: |n| match n {
-        1 => "1 suggestion. Use the up and down arrows to choose, Enter to confirm.".into(),
-        n => format!("{n} suggestions. Use the up and down arrows to choose, Enter to confirm."),
-    },
-    aucune_suggestion: "No address matches.",
-    pas_dans_la_liste: "My address is not in the list",
-    adresse_choisie: "Chosen address",
-    precision: |p| match p {
-        Precision::Numero => "exact address",
-        Precision::Interpolee => "number not in our data: estimated position",
-        Precision::Voie => "street only: give the number if you can",
-    },
-    etiquette_age: "Child’s age (optional)",
-    aide_age: "In years, from 0 to 20.",
-    age_invalide: "Give an age in years, in digits (for example 7).",
-    nouvelle_recherche: "New search",
-    reponse: "Answer",
-    eligible_titre: "Yes, your address is in one of the programme’s neighbourhoods",
-    eligible_texte: |e, q| format!(
-        "Your address is in the {q} neighbourhood. The {} team of les PEP 21 can support your child.",
-        match e { Equipe::Nord => "north", Equipe::Sud => "south" }
-    ),
-    ensuite: "What next? With your agreement, a request is sent to the team. They call you to talk it over. Nothing is decided without you.",
-    prioritaire_titre: |z| format!("Your address is in the {z} neighbourhood"),
-    prioritaire_texte: "In this neighbourhood, children and their families are supported by the Programme de Réussite Éducative. You can make a request: it will be sent there. Your child’s school can also put you in touch.",
-    hors_territoire_titre: "Your address is not in the programme’s neighbourhoods",
-    hors_territoire_texte: "This programme covers only a few neighbourhoods of Dijon. Other help exists: talk to your child’s school, to your local social worker or to your neighbourhood town hall.",
-    hors_dijon_titre: "This address is not in Dijon",
-    hors_dijon_texte: "The programme covers only some neighbourhoods of Dijon. For another town, ask its town hall or social services (CCAS).",
-    a_confirmer_titre: "The team needs to check your address",
-    a_confirmer_texte: "The data cannot answer for certain. You can still make a request: the team will check and reply.",
-    motif: |m| match m {
-        Motif::IrisPartiel { quartier, .. } => format!("Your area is only partly in the {quartier} neighbourhood."),
-        Motif::LimiteProche { distance_m, .. } => format!("A neighbourhood boundary runs about {} m away.", metres(*distance_m)),
-        Motif::BordDeLaCommune => "The address is very close to Dijon’s boundary.".into(),
-        Motif::VoisinsEnDesaccord => "The number is not in our data, and the neighbouring numbers are in different neighbourhoods.".into(),
-        Motif::VoieSeulement => "Only the street is known, and it crosses several neighbourhoods: give the number.".into(),
-        Motif::PositionImprecise { precision_m } => format!("The position is only accurate to {} m.", metres(*precision_m)),
-    },
-    hors_age_titre: |min, max| format!("The programme supports children aged {min} to {max}"),
-    hors_age_texte: "For a younger or older child, talk to the school, to the mother and child health service (PMI) or to your local social worker.",
-    faire_une_demande: "Make a request",
-    contact_inconnu: "The team’s contact details are not yet published in the app.",
-    comment_savons_nous: "How do we know?",
-    iris_explication: "An IRIS is a small area of about 2,000 inhabitants defined by INSEE, France’s statistics office. The programme is defined by a list of IRIS.",
-    raison: raison_en,
-    hors_periode: |d, f| format!("The programme’s known agreement runs from {d} to {f}. Check with the team that it continues."),
-    sources_titre: "Data sources",
-    ma_position: "Use my location",
-    position_en_cours: "Finding your location…",
-    position_refusee: "You did not allow access to your location. You can choose the place on the map.",
-    position_delai: "Your location could not be found in time. Try again, or choose the place on the map.",
-    position_indisponible: "Your location is not available on this device. Choose the place on the map.",
-    position_imprecise: |m| format!("Your location is only accurate to {} m: the answer may be “to be checked”. For more accuracy, choose the place on the map.", metres(m)),
-    position_precision: |m| format!("Location found, accurate to {} m.", metres(m)),
-    carte_titre: "Map of the programme’s neighbourhoods",
-    carte_aide: "Tap the map to place the spot, then confirm. The buttons zoom and move the map.",
-    carte_legende_nord: "North territory",
-    carte_legende_sud: "South territory",
-    carte_legende_prioritaire: "Priority neighbourhoods (Programme de Réussite Éducative)",
-    carte_legende_autre: "Outside the programme",
-    carte_point: "Chosen place",
-    zoom_plus: "Zoom in",
-    zoom_moins: "Zoom out",
-    recentrer: "Recentre",
-    vers_nord: "Move north",
-    vers_sud: "Move south",
-    vers_ouest: "Move west",
-    vers_est: "Move east",
-    confirmer_point: "Check this place",
-    point_choisi: "Place chosen on the map",
-    territoires_texte: "The programme’s territories, as text",
-    equipe: |e| match e {
-        Equipe::Nord => "North team",
-        Equipe::Sud => "South team",
-    },
-    zones_prioritaires: "Priority neighbourhoods, served by the Programme de Réussite Éducative",
-    en_ligne_titre: "Search with the national address service",
-    en_ligne_avertissement: "If you ask, the address you typed will be sent to the national address service (IGN, Géoplateforme) to find it. Nothing else is sent.",
-    en_ligne_bouton: "Send the address to the national service",
-    en_ligne_en_cours: "Searching the national service…",
-    en_ligne_aucun: "The national service found no address. You can choose the place on the map.",
-    en_ligne_erreur: "The national service did not answer. Check your connection, or choose the place on the map.",
-    en_ligne_source: "found by the national address service",
-    en_ligne_vide: "First type the address in the field above.",
-    secteur: |nom, m| format!("IRIS area: {nom} ({m} boundaries)"),
-    nouvelle_version: "A new version of Parcours is ready.",
-    mettre_a_jour: "Update",
-};
-
-fn raison_en(r: &Raison) -> String {
-    match r {
-        Raison::AdresseTrouvee { label, precision } => match precision {
-            Precision::Numero => format!("Address found: {label}."),
-            Precision::Interpolee => format!("Address found: {label} (number not in our data, position estimated from the neighbouring numbers)."),
-            Precision::Voie => format!("Only the street is known: {label}."),
-        },
-        Raison::PositionDonnee { precision_m } => format!("Position given, accurate to {} m.", metres(*precision_m)),
-        Raison::DansIris { code, nom } => format!("The place is in the IRIS “{nom}” ({code})."),
-        Raison::QuartierCouvert { quartier, equipe, couverture } => match couverture {
-            parcours_core::programme::Couverture::Entier => format!("This IRIS is part of the {quartier} neighbourhood, served by the {} team.", equipe.code()),
-            parcours_core::programme::Couverture::Partiel => format!("This IRIS is only partly in the {quartier} neighbourhood ({} team): the team must confirm.", equipe.code()),
-        },
-        Raison::QuartierPrioritaire { zone } => format!("This IRIS is part of the priority neighbourhood {zone}, where the Programme de Réussite Éducative supports families."),
-        Raison::DansQpv { nom } => format!("The place is in the priority neighbourhood {nom} (QPV)."),
-        Raison::HorsProgramme => "This IRIS is not part of the programme’s territories.".into(),
-        Raison::LimiteProche { distance_m, tolerance_m } => format!("A boundary between two different answers runs {} m away, less than the {} m margin: the data cannot decide.", metres(*distance_m), metres(*tolerance_m)),
-        Raison::BordDeLaCommune => "The place is very close to the town’s boundary.".into(),
-        Raison::HorsDesIris { distance_m } => match distance_m {
-            Some(d) => format!("The place is outside Dijon, {} m from the town.", metres(*d)),
-            None => "The place is outside Dijon.".into(),
-        },
-        Raison::Interpolee { voisins, accord } => if *accord {
-            format!("The {voisins} known neighbouring numbers give the same answer.")
-        } else {
-            format!("The {voisins} known neighbouring numbers do not all give the same answer.")
-        },
-        Raison::VoieSeulement { numeros, accord } => if *accord {
-            format!("The {numeros} known numbers of this street all give the same answer.")
-        } else {
-            format!("The {numeros} known numbers of this street do not all give the same answer: give the number.")
-        },
-        Raison::Age { age, min, max } => format!("The child is {age}: the programme supports children aged {min} to {max}."),
-        Raison::Millesime { iris } => format!("IRIS boundaries of {iris} (IGN – INSEE)."),
-    }
+/// A catalogue, if it is already loaded.
+pub fn charge(l: Langue) -> Option<&'static Textes> {
+    CATALOGUES.with(|c| c[rang(l)].get())
 }
 
-pub static AR: Textes = Textes {
-    nom_langue: "العربية",
-    titre: "Parcours",
-    accroche: "هل يمكن أن يستفيد طفلك من المرافقة؟",
-    presentation: "في ديجون، يرافق فريق من جمعية PEP 21 الأطفال من سن 2 إلى 16 سنة الذين يواجهون صعوبات، وعائلاتهم، في بعض الأحياء. اكتب عنوانك لتعرف إن كان في أحدها.",
-    confidentialite: "كل شيء يبقى على جهازك: العنوان الذي تكتبه لا يُرسَل إلى أي مكان.",
-    chargement: "جارٍ تحميل البيانات…",
-    erreur_chargement_titre: "تعذّر تحميل البيانات",
-    erreur_chargement_texte: "تحقق من الاتصال ثم أعد تحميل الصفحة. إذا استمرت المشكلة، أبلغ بلدية ديجون.",
-    recharger: "إعادة تحميل الصفحة",
-    langue: "اللغة",
-    etiquette_adresse: "عنوان سكن الطفل",
-    aide_adresse: "مثال: 12 rue d’Auxonne. تظهر الاقتراحات أثناء الكتابة.",
-    suggestions: |n| format!("{n} اقتراحات. استعمل السهمين للأعلى وللأسفل للاختيار، ثم مفتاح الإدخال للتأكيد."),
-    aucune_suggestion: "لا يوجد عنوان مطابق.",
-    pas_dans_la_liste: "عنواني غير موجود في القائمة",
-    adresse_choisie: "العنوان المختار",
-    precision: |p| match p {
-        Precision::Numero => "عنوان دقيق",
-        Precision::Interpolee => "الرقم غير موجود في بياناتنا: موقع تقديري",
-        Precision::Voie => "الشارع فقط: أضف الرقم إن أمكن",
-    },
-    etiquette_age: "عمر الطفل (اختياري)",
-    aide_age: "بالسنوات، من 0 إلى 20.",
-    age_invalide: "اكتب العمر بالسنوات، بالأرقام (مثلاً 7).",
-    nouvelle_recherche: "بحث جديد",
-    reponse: "الجواب",
-    eligible_titre: "نعم، عنوانك في أحد أحياء البرنامج",
-    eligible_texte: |e, q| format!(
-        "عنوانك في حي \u{2068}{q}\u{2069}. فريق {} التابع لجمعية PEP 21 يمكنه مرافقة طفلك.",
-        match e { Equipe::Nord => "الشمال", Equipe::Sud => "الجنوب" }
-    ),
-    ensuite: "وبعد ذلك؟ بموافقتك، يُرسَل طلب إلى الفريق. يتصل بك الفريق للتحدث معك. لا يُقرَّر شيء بدونك.",
-    prioritaire_titre: |z| format!("عنوانك في حي \u{2068}{z}\u{2069}"),
-    prioritaire_texte: "في هذا الحي، يرافق برنامج النجاح التربوي (Programme de Réussite Éducative) الأطفال وعائلاتهم. يمكنك تقديم طلب وسيُوجَّه إليه. يمكن لمدرسة طفلك أيضاً أن تربطك به.",
-    hors_territoire_titre: "عنوانك ليس في أحياء البرنامج",
-    hors_territoire_texte: "لا يغطي هذا البرنامج إلا بعض أحياء ديجون. توجد مساعدات أخرى: تحدّث مع مدرسة طفلك أو مع المساعدة الاجتماعية في قطاعك أو مع بلدية الحي.",
-    hors_dijon_titre: "هذا العنوان ليس في ديجون",
-    hors_dijon_texte: "لا يشمل البرنامج إلا بعض أحياء ديجون. بالنسبة لبلدية أخرى، استفسر لدى بلديتها أو المركز البلدي للعمل الاجتماعي.",
-    a_confirmer_titre: "يجب على الفريق التحقق من عنوانك",
-    a_confirmer_texte: "لا تسمح البيانات بالإجابة بيقين. يمكنك مع ذلك تقديم طلب: سيتحقق الفريق ويجيبك.",
-    motif: |m| match m {
-        Motif::IrisPartiel { quartier, .. } => format!("منطقتك تقع جزئياً فقط في حي \u{2068}{quartier}\u{2069}."),
-        Motif::LimiteProche { distance_m, .. } => format!("يمر حد بين حيّين على بعد {} متر تقريباً.", metres(*distance_m)),
-        Motif::BordDeLaCommune => "العنوان قريب جداً من حدود ديجون.".into(),
-        Motif::VoisinsEnDesaccord => "الرقم غير موجود في بياناتنا، والأرقام المجاورة ليست في الحي نفسه.".into(),
-        Motif::VoieSeulement => "الشارع وحده معروف، وهو يمر بعدة أحياء: أضف الرقم.".into(),
-        Motif::PositionImprecise { precision_m } => format!("دقة الموقع {} متر فقط.", metres(*precision_m)),
-    },
-    hors_age_titre: |min, max| format!("يرافق البرنامج الأطفال من سن {min} إلى {max} سنة"),
-    hors_age_texte: "بالنسبة لطفل أصغر أو أكبر سناً، تحدّث مع المدرسة أو مع مصلحة حماية الأمومة والطفولة (PMI) أو مع المساعدة الاجتماعية في قطاعك.",
-    faire_une_demande: "تقديم طلب",
-    contact_inconnu: "معلومات الاتصال بالفريق غير منشورة بعد في التطبيق.",
-    comment_savons_nous: "كيف نعرف ذلك؟",
-    iris_explication: "الـ IRIS منطقة صغيرة تضم نحو 2000 ساكن يحددها المعهد الوطني للإحصاء (INSEE). البرنامج محدد بقائمة من مناطق IRIS.",
-    raison: raison_ar,
-    hors_periode: |d, f| format!("الاتفاقية المعروفة للبرنامج تغطي الفترة من \u{2068}{d}\u{2069} إلى \u{2068}{f}\u{2069}. تحقق لدى الفريق من استمراره."),
-    sources_titre: "مصادر البيانات",
-    ma_position: "استعمال موقعي",
-    position_en_cours: "جارٍ البحث عن موقعك…",
-    position_refusee: "لم تسمح بالوصول إلى موقعك. يمكنك اختيار المكان على الخريطة.",
-    position_delai: "تعذّر إيجاد موقعك في الوقت المحدد. أعد المحاولة أو اختر المكان على الخريطة.",
-    position_indisponible: "موقعك غير متاح على هذا الجهاز. اختر المكان على الخريطة.",
-    position_imprecise: |m| format!("دقة موقعك {} متر فقط: قد يكون الجواب «يحتاج إلى تحقق». لدقة أكبر، اختر المكان على الخريطة.", metres(m)),
-    position_precision: |m| format!("تم العثور على الموقع، بدقة {} متر.", metres(m)),
-    carte_titre: "خريطة أحياء البرنامج",
-    carte_aide: "المس الخريطة لوضع المكان ثم أكّد. تتيح الأزرار التكبير وتحريك الخريطة.",
-    carte_legende_nord: "منطقة الشمال",
-    carte_legende_sud: "منطقة الجنوب",
-    carte_legende_prioritaire: "الأحياء ذات الأولوية (برنامج النجاح التربوي)",
-    carte_legende_autre: "خارج البرنامج",
-    carte_point: "المكان المختار",
-    zoom_plus: "تكبير",
-    zoom_moins: "تصغير",
-    recentrer: "إعادة التوسيط",
-    vers_nord: "التحريك نحو الشمال",
-    vers_sud: "التحريك نحو الجنوب",
-    vers_ouest: "التحريك نحو الغرب",
-    vers_est: "التحريك نحو الشرق",
-    confirmer_point: "التحقق من هذا المكان",
-    point_choisi: "المكان المختار على الخريطة",
-    territoires_texte: "مناطق البرنامج، نصاً",
-    equipe: |e| match e {
-        Equipe::Nord => "فريق الشمال",
-        Equipe::Sud => "فريق الجنوب",
-    },
-    zones_prioritaires: "الأحياء ذات الأولوية، يتابعها برنامج النجاح التربوي",
-    en_ligne_titre: "البحث عبر الخدمة الوطنية للعناوين",
-    en_ligne_avertissement: "إذا طلبت ذلك، سيُرسَل العنوان الذي كتبته إلى الخدمة الوطنية للعناوين (IGN، Géoplateforme) للعثور عليه. لا يُرسَل أي شيء آخر.",
-    en_ligne_bouton: "إرسال العنوان إلى الخدمة الوطنية",
-    en_ligne_en_cours: "جارٍ البحث لدى الخدمة الوطنية…",
-    en_ligne_aucun: "لم تجد الخدمة الوطنية أي عنوان. يمكنك اختيار المكان على الخريطة.",
-    en_ligne_erreur: "لم تُجب الخدمة الوطنية. تحقق من الاتصال أو اختر المكان على الخريطة.",
-    en_ligne_source: "وجدته الخدمة الوطنية للعناوين",
-    en_ligne_vide: "اكتب العنوان أولاً في الخانة أعلاه.",
-    secteur: |nom, m| format!("منطقة IRIS: \u{2068}{nom}\u{2069} (حدود {m})"),
-    nouvelle_version: "نسخة جديدة من Parcours جاهزة.",
-    mettre_a_jour: "تحديث",
-};
+/// The catalogue of a language the App is showing (so already loaded).
+pub fn textes(l: Langue) -> &'static Textes {
+    charge(l).expect("a language is shown only once its catalogue is loaded")
+}
 
-fn raison_ar(r: &Raison) -> String {
-    match r {
-        Raison::AdresseTrouvee { label, precision } => match precision {
-            Precision::Numero => format!("تم العثور على العنوان: \u{2068}{label}\u{2069}."),
-            Precision::Interpolee => format!("تم العثور على العنوان: \u{2068}{label}\u{2069} (الرقم غير موجود في بياناتنا، الموقع مقدَّر من الأرقام المجاورة)."),
-            Precision::Voie => format!("الشارع وحده معروف: \u{2068}{label}\u{2069}."),
+/// The texts shown before a catalogue is loaded.
+pub struct Demarrage {
+    pub nom_langue: &'static str,
+    pub chargement: &'static str,
+    pub erreur_titre: &'static str,
+    pub erreur_texte: &'static str,
+    pub recharger: &'static str,
+}
+
+pub fn demarrage(l: Langue) -> &'static Demarrage {
+    match l {
+        Langue::Fr => &Demarrage {
+            nom_langue: "Français",
+            chargement: "Chargement des données…",
+            erreur_titre: "Les données n’ont pas pu être chargées",
+            erreur_texte: "Vérifiez votre connexion, puis rechargez la page. Si le problème continue, prévenez la Ville de Dijon.",
+            recharger: "Recharger la page",
         },
-        Raison::PositionDonnee { precision_m } => format!("موقع معطى، بدقة {} متر.", metres(*precision_m)),
-        Raison::DansIris { code, nom } => format!("المكان في منطقة IRIS «\u{2068}{nom}\u{2069}» (\u{2068}{code}\u{2069})."),
-        Raison::QuartierCouvert { quartier, equipe, couverture } => match couverture {
-            parcours_core::programme::Couverture::Entier => format!("هذه المنطقة جزء من حي \u{2068}{quartier}\u{2069}، ويتابعها فريق {}.", if *equipe == Equipe::Nord { "الشمال" } else { "الجنوب" }),
-            parcours_core::programme::Couverture::Partiel => format!("هذه المنطقة تقع جزئياً فقط في حي \u{2068}{quartier}\u{2069}: على الفريق أن يؤكد."),
+        Langue::En => &Demarrage {
+            nom_langue: "English",
+            chargement: "Loading the data…",
+            erreur_titre: "The data could not be loaded",
+            erreur_texte: "Check your connection, then reload the page. If the problem persists, tell the City of Dijon.",
+            recharger: "Reload the page",
         },
-        Raison::QuartierPrioritaire { zone } => format!("هذه المنطقة جزء من الحي ذي الأولوية \u{2068}{zone}\u{2069}، حيث يرافق برنامج النجاح التربوي العائلات."),
-        Raison::DansQpv { nom } => format!("المكان في الحي ذي الأولوية \u{2068}{nom}\u{2069} (QPV)."),
-        Raison::HorsProgramme => "هذه المنطقة ليست ضمن مناطق البرنامج.".into(),
-        Raison::LimiteProche { distance_m, tolerance_m } => format!("يمر حد بين جوابين مختلفين على بعد {} متر، أقل من هامش {} متر: لا تسمح البيانات بالحسم.", metres(*distance_m), metres(*tolerance_m)),
-        Raison::BordDeLaCommune => "المكان قريب جداً من حدود البلدية.".into(),
-        Raison::HorsDesIris { distance_m } => match distance_m {
-            Some(d) => format!("المكان خارج ديجون، على بعد {} متر منها.", metres(*d)),
-            None => "المكان خارج ديجون.".into(),
+        Langue::Ar => &Demarrage {
+            nom_langue: "العربية",
+            chargement: "جارٍ تحميل البيانات…",
+            erreur_titre: "تعذّر تحميل البيانات",
+            erreur_texte: "تحقق من الاتصال ثم أعد تحميل الصفحة. إذا استمرت المشكلة، أبلغ بلدية ديجون.",
+            recharger: "إعادة تحميل الصفحة",
         },
-        Raison::Interpolee { voisins, accord } => if *accord {
-            format!("الأرقام المجاورة المعروفة ({voisins}) تعطي الجواب نفسه.")
-        } else {
-            format!("الأرقام المجاورة المعروفة ({voisins}) لا تعطي كلها الجواب نفسه.")
-        },
-        Raison::VoieSeulement { numeros, accord } => if *accord {
-            format!("الأرقام المعروفة لهذا الشارع ({numeros}) تعطي كلها الجواب نفسه.")
-        } else {
-            format!("الأرقام المعروفة لهذا الشارع ({numeros}) لا تعطي كلها الجواب نفسه: أضف الرقم.")
-        },
-        Raison::Age { age, min, max } => format!("عمر الطفل {age} سنة: يرافق البرنامج الأطفال من {min} إلى {max} سنة."),
-        Raison::Millesime { iris } => format!("حدود IRIS لسنة \u{2068}{iris}\u{2069} (IGN – INSEE)."),
     }
 }

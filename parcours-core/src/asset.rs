@@ -313,7 +313,7 @@ pub fn decoder<T: Payload>(octets: &[u8]) -> Result<T, AssetError> {
 }
 
 /// CRC-32 (IEEE 802.3, reflected, as in zip and PNG).
-pub fn crc32(octets: &[u8]) -> u32 {
+pub const fn crc32(octets: &[u8]) -> u32 {
     const TABLE: [u32; 256] = {
         let mut table = [0u32; 256];
         let mut i = 0;
@@ -334,8 +334,10 @@ pub fn crc32(octets: &[u8]) -> u32 {
         table
     };
     let mut c = !0u32;
-    for &b in octets {
-        c = TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
+    let mut i = 0;
+    while i < octets.len() {
+        c = TABLE[((c ^ octets[i] as u32) & 0xFF) as usize] ^ (c >> 8);
+        i += 1;
     }
     !c
 }

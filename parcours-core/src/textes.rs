@@ -37,17 +37,17 @@ impl Payload for Textes {
 
     fn valider(&self) -> Result<(), String> {
         if Langue::depuis_code(&self.langue).is_none() {
-            return Err(format!("unknown language {:?}", self.langue));
+            return Err("unknown language".into());
         }
-        if self.empreinte != empreinte() || self.messages.len() != MESSAGES.len() {
+        if self.empreinte != EMPREINTE || self.messages.len() != VARIABLES.len() {
             return Err("made for another list of messages (rebuild the assets)".into());
         }
-        for ((nom, variables), texte) in MESSAGES.iter().zip(&self.messages) {
+        for (i, (variables, texte)) in VARIABLES.iter().zip(&self.messages).enumerate() {
             for morceau in morceaux(texte) {
                 match morceau {
-                    Morceau::Variable(i) if i < variables.len() => {}
+                    Morceau::Variable(v) if v < *variables as usize => {}
                     Morceau::Texte(t) if !t.contains(['{', '}']) => {}
-                    _ => return Err(format!("{nom}: a variable out of place")),
+                    _ => return Err(format!("message {i}: a variable out of place")),
                 }
             }
         }
@@ -80,20 +80,6 @@ impl Display for ErreurTextes {
             }
         }
     }
-}
-
-/// The fingerprint of the list of messages (names and variables, in order).
-fn empreinte() -> u32 {
-    let mut s = String::new();
-    for (nom, variables) in MESSAGES {
-        s.push_str(nom);
-        for v in *variables {
-            s.push(' ');
-            s.push_str(v);
-        }
-        s.push('\n');
-    }
-    crc32(s.as_bytes())
 }
 
 enum Morceau<'a> {
@@ -179,7 +165,7 @@ impl Textes {
         }
         Ok(Textes {
             langue: langue.code().to_string(),
-            empreinte: empreinte(),
+            empreinte: EMPREINTE,
             messages,
         })
     }
@@ -188,6 +174,7 @@ impl Textes {
         Langue::depuis_code(&self.langue).unwrap_or_default()
     }
 
+    #[inline(never)]
     fn brut(&self, i: usize) -> &str {
         self.messages.get(i).map_or("", String::as_str)
     }
@@ -218,6 +205,14 @@ macro_rules! messages {
         pub const MESSAGES: &[(&str, &[&str])] = &[
             $((stringify!($nom), &[$($(stringify!($var)),*)?])),*
         ];
+
+        /// How many variables each message has (what the browser checks: the names above
+        /// stay out of its code).
+        const VARIABLES: &[u8] = &[$(<[&str]>::len(&[$($(stringify!($var)),*)?]) as u8),*];
+
+        /// The fingerprint of the list (names and variables, in order), computed at compile
+        /// time: a catalogue built for another list is refused.
+        const EMPREINTE: u32 = crc32(concat!($(stringify!($nom), $($(" ", stringify!($var),)*)? "\n",)*).as_bytes());
 
         impl Textes {
             $(messages!(@acces $nom $(($($var),*))?);)*

@@ -245,17 +245,17 @@ pub fn Carte(p: &Props) -> Html {
     let prog = &p.donnees.verificateur.programme;
     html! {
         <div class="carte">
-            <h3 id="titre-carte">{ t.carte_titre }</h3>
-            <p class="aide" id="aide-carte">{ t.carte_aide }</p>
-            <div class="outils-carte" role="group" aria-label={t.carte_titre}>
-                <button type="button" class="bouton outil" aria-label={t.zoom_plus} title={t.zoom_plus} onclick={bouger(0.0, 0.0, 1.0 / 1.5)}>{ "+" }</button>
-                <button type="button" class="bouton outil" aria-label={t.zoom_moins} title={t.zoom_moins} onclick={bouger(0.0, 0.0, 1.5)}>{ "−" }</button>
-                <button type="button" class="bouton outil" aria-label={t.vers_nord} title={t.vers_nord} onclick={bouger(0.0, -0.25, 1.0)}>{ "↑" }</button>
-                <button type="button" class="bouton outil" aria-label={t.vers_sud} title={t.vers_sud} onclick={bouger(0.0, 0.25, 1.0)}>{ "↓" }</button>
-                <button type="button" class="bouton outil" aria-label={t.vers_ouest} title={t.vers_ouest} onclick={bouger(-0.25, 0.0, 1.0)}>{ "←" }</button>
-                <button type="button" class="bouton outil" aria-label={t.vers_est} title={t.vers_est} onclick={bouger(0.25, 0.0, 1.0)}>{ "→" }</button>
-                <button type="button" class="bouton outil" onclick={recentrer}>{ t.recentrer }</button>
-                <button type="button" class="bouton outil" onclick={centre}>{ t.carte_point }{ " ⌖" }</button>
+            <h3 id="titre-carte">{ t.carte_titre() }</h3>
+            <p class="aide" id="aide-carte">{ t.carte_aide() }</p>
+            <div class="outils-carte" role="group" aria-label={t.carte_titre()}>
+                <button type="button" class="bouton outil" aria-label={t.zoom_plus()} title={t.zoom_plus()} onclick={bouger(0.0, 0.0, 1.0 / 1.5)}>{ "+" }</button>
+                <button type="button" class="bouton outil" aria-label={t.zoom_moins()} title={t.zoom_moins()} onclick={bouger(0.0, 0.0, 1.5)}>{ "−" }</button>
+                <button type="button" class="bouton outil" aria-label={t.vers_nord()} title={t.vers_nord()} onclick={bouger(0.0, -0.25, 1.0)}>{ "↑" }</button>
+                <button type="button" class="bouton outil" aria-label={t.vers_sud()} title={t.vers_sud()} onclick={bouger(0.0, 0.25, 1.0)}>{ "↓" }</button>
+                <button type="button" class="bouton outil" aria-label={t.vers_ouest()} title={t.vers_ouest()} onclick={bouger(-0.25, 0.0, 1.0)}>{ "←" }</button>
+                <button type="button" class="bouton outil" aria-label={t.vers_est()} title={t.vers_est()} onclick={bouger(0.25, 0.0, 1.0)}>{ "→" }</button>
+                <button type="button" class="bouton outil" onclick={recentrer}>{ t.recentrer() }</button>
+                <button type="button" class="bouton outil" onclick={centre}>{ t.carte_point() }{ " ⌖" }</button>
             </div>
             <svg ref={plan} class="plan" role="img" aria-labelledby="titre-carte" aria-describedby="aide-carte"
                 viewBox={format!("{} {} {} {}", entier(v[0]), entier(v[1]), entier(v[2]), entier(v[3]))}
@@ -272,25 +272,25 @@ pub fn Carte(p: &Props) -> Html {
                 { marque }
             </svg>
             <ul class="legende">
-                <li><span class="pastille nord"></span>{ t.carte_legende_nord }</li>
-                <li><span class="pastille sud"></span>{ t.carte_legende_sud }</li>
-                <li><span class="pastille prioritaire"></span>{ t.carte_legende_prioritaire }</li>
-                <li><span class="pastille autre"></span>{ t.carte_legende_autre }</li>
+                <li><span class="pastille nord"></span>{ t.carte_legende_nord() }</li>
+                <li><span class="pastille sud"></span>{ t.carte_legende_sud() }</li>
+                <li><span class="pastille prioritaire"></span>{ t.carte_legende_prioritaire() }</li>
+                <li><span class="pastille autre"></span>{ t.carte_legende_autre() }</li>
             </ul>
             if provisoire.is_some() {
-                <button type="button" class="bouton principal" onclick={confirmer}>{ t.confirmer_point }</button>
+                <button type="button" class="bouton principal" onclick={confirmer}>{ t.confirmer_point() }</button>
             }
             <details class="territoires-texte">
-                <summary>{ t.territoires_texte }</summary>
+                <summary>{ t.territoires_texte() }</summary>
                 { for prog.territoires.iter().map(|te| html! {
                     <div>
-                        <h4>{ (t.equipe)(te.equipe) }</h4>
+                        <h4>{ t.equipe(te.equipe) }</h4>
                         <ul lang="fr">{ for te.quartiers.iter().map(|q| html! {
                             <li>{ format!("{} ({} IRIS)", q.nom, q.iris.len()) }</li>
                         }) }</ul>
                     </div>
                 }) }
-                <h4>{ t.zones_prioritaires }</h4>
+                <h4>{ t.zones_prioritaires() }</h4>
                 <ul lang="fr">{ for prog.zones_prioritaires.iter().map(|z| html! { <li>{ &z.nom }</li> }) }</ul>
             </details>
         </div>

@@ -3,7 +3,7 @@
 //! holding exactly what the form holds. Nothing leaves the device unless the user sends it.
 
 use crate::navigateur;
-use crate::textes_demande::textes_demande;
+use crate::textes::textes;
 use parcours_core::demande::{self, Brouillon, Champ, Demandeur, Erreur, Etape, DOMAINES};
 use parcours_core::lien::Langue;
 use parcours_core::programme::{Contact, Date};
@@ -49,7 +49,7 @@ fn fichier_html(texte: &str, signature: &str) -> String {
 
 #[function_component]
 pub fn FormulaireDemande(p: &Props) -> Html {
-    let t = textes_demande(p.langue);
+    let t = textes(p.langue);
     let b = use_state(Brouillon::default);
     let etape = use_state(|| Etape::Demandeur);
     let erreurs = use_state(Vec::<Erreur>::new);
@@ -73,13 +73,13 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                             Some(x) => {
                                 b.set(x);
                                 garder.set(true);
-                                message.set(Some(t.brouillon_repris));
+                                message.set(Some(t.brouillon_repris()));
                             }
-                            None => message.set(Some(t.brouillon_illisible)),
+                            None => message.set(Some(t.brouillon_illisible())),
                         }
                     }
-                    navigateur::Brouillon::Expire => message.set(Some(t.brouillon_expire)),
-                    navigateur::Brouillon::Illisible => message.set(Some(t.brouillon_illisible)),
+                    navigateur::Brouillon::Expire => message.set(Some(t.brouillon_expire())),
+                    navigateur::Brouillon::Illisible => message.set(Some(t.brouillon_illisible())),
                     navigateur::Brouillon::Aucun | navigateur::Brouillon::Indisponible => {}
                 }
             });
@@ -93,7 +93,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 let octets = b.vers_octets();
                 wasm_bindgen_futures::spawn_local(async move {
                     if !navigateur::garder_brouillon(&octets).await {
-                        message.set(Some(t.brouillon_indisponible));
+                        message.set(Some(t.brouillon_indisponible()));
                     }
                 });
             }
@@ -126,9 +126,9 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 erreurs.set(Vec::new());
                 etape.set(Etape::Demandeur);
                 message.set(Some(if ok {
-                    t.tout_efface
+                    t.tout_efface()
                 } else {
-                    t.brouillon_indisponible
+                    t.brouillon_indisponible()
                 }));
             });
         })
@@ -170,7 +170,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         erreurs
             .iter()
             .find(|e| e.champ == c)
-            .map(|e| (t.probleme)(&e.probleme))
+            .map(|e| t.probleme(&e.probleme))
     };
 
     let champ = |c: Champ,
@@ -190,7 +190,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         .join(" ");
         html! {
             <div class="champ">
-                <label for={id.clone()}>{ (t.champ)(c) }</label>
+                <label for={id.clone()}>{ t.champ(c) }</label>
                 <input id={id.clone()} type={type_} value={valeur.to_string()} oninput={cb}
                     list={(c == Champ::EnfantEcole && !p.ecoles.is_empty()).then_some("demande-ecoles")}
                     aria-invalid={if err.is_some() { "true" } else { "false" }}
@@ -223,9 +223,9 @@ pub fn FormulaireDemande(p: &Props) -> Html {
 
     let resume_erreurs = (!erreurs.is_empty()).then(|| html! {
         <div id="demande-erreurs" class="resume-erreurs" role="alert" tabindex="-1">
-            <h3>{ (t.erreurs_titre)(erreurs.len()) }</h3>
+            <h3>{ t.erreurs_titre(erreurs.len()) }</h3>
             <ul>{ for erreurs.iter().map(|e| html! {
-                <li><a href={format!("#{}", id_champ(e.champ))}>{ format!("{} : {}", (t.champ)(e.champ), (t.probleme)(&e.probleme)) }</a></li>
+                <li><a href={format!("#{}", id_champ(e.champ))}>{ format!("{} : {}", t.champ(e.champ), t.probleme(&e.probleme)) }</a></li>
             }) }</ul>
         </div>
     });
@@ -239,11 +239,11 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             ];
             html! { <>
                 <fieldset>
-                    <legend>{ t.demandeur_question }</legend>
+                    <legend>{ t.demandeur_question() }</legend>
                     { for choix.into_iter().map(|d| {
                         let b2 = b.clone();
                         let onchange = Callback::from(move |_| { let mut n = (*b2).clone(); n.demandeur = d; b2.set(n); });
-                        html! { <label class="case"><input type="radio" name="demandeur" checked={b.demandeur == d} {onchange} />{ " " }{ (t.demandeur)(d) }</label> }
+                        html! { <label class="case"><input type="radio" name="demandeur" checked={b.demandeur == d} {onchange} />{ " " }{ t.demandeur(d) }</label> }
                     }) }
                 </fieldset>
                 if b.demandeur != Demandeur::Parent {
@@ -257,7 +257,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         Etape::Enfant => html! { <>
             { champ(Champ::EnfantPrenom, &b.enfant_prenom, modifier(|b, v| b.enfant_prenom = v), "text", None) }
             { champ(Champ::EnfantNom, &b.enfant_nom, modifier(|b, v| b.enfant_nom = v), "text", None) }
-            { champ(Champ::EnfantNaissance, &b.enfant_naissance, modifier(|b, v| b.enfant_naissance = v), "text", Some(t.aide_naissance)) }
+            { champ(Champ::EnfantNaissance, &b.enfant_naissance, modifier(|b, v| b.enfant_naissance = v), "text", Some(t.aide_naissance())) }
             { champ(Champ::EnfantEcole, &b.enfant_ecole, modifier(|b, v| b.enfant_ecole = v), "text", None) }
             if !p.ecoles.is_empty() {
                 <datalist id="demande-ecoles">
@@ -267,7 +267,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 </datalist>
             }
             <div class="champ">
-                <label for="demande-classe">{ t.classe }</label>
+                <label for="demande-classe">{ t.classe() }</label>
                 <input id="demande-classe" type="text" value={b.enfant_classe.clone()} oninput={modifier(|b, v| b.enfant_classe = v)} />
             </div>
         </> },
@@ -280,21 +280,21 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             });
             html! { <>
                 { champ(Champ::Responsables, &b.responsables, modifier(|b, v| b.responsables = v), "text", None) }
-                <p class="aide">{ t.aide_contact }</p>
+                <p class="aide">{ t.aide_contact() }</p>
                 { champ(Champ::Telephone, &b.telephone, modifier(|b, v| b.telephone = v), "tel", None) }
                 { champ(Champ::Email, &b.email, modifier(|b, v| b.email = v), "email", None) }
                 <div class="champ">
-                    <label for="demande-langue">{ t.langue_famille }</label>
+                    <label for="demande-langue">{ t.langue_famille() }</label>
                     <input id="demande-langue" type="text" value={b.langue_famille.clone()} oninput={modifier(|b, v| b.langue_famille = v)} />
                 </div>
-                <label class="case"><input type="checkbox" checked={b.interprete} onchange={interprete} />{ " " }{ t.interprete }</label>
+                <label class="case"><input type="checkbox" checked={b.interprete} onchange={interprete} />{ " " }{ t.interprete() }</label>
             </> }
         }
         Etape::Inquietudes => {
             let err = erreur_de(Champ::Domaines);
             html! { <>
                 <fieldset id={id_champ(Champ::Domaines)} aria-describedby={err.as_ref().map(|_| "demande-domaines-erreur")}>
-                    <legend>{ t.domaines_legende }</legend>
+                    <legend>{ t.domaines_legende() }</legend>
                     { for DOMAINES.iter().map(|d| {
                         let b2 = b.clone();
                         let coche = b.domaines.iter().any(|x| x == d);
@@ -303,18 +303,18 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                             if let Some(i) = n.domaines.iter().position(|x| x == d) { n.domaines.remove(i); } else { n.domaines.push(d.to_string()); }
                             b2.set(n);
                         });
-                        html! { <label class="case"><input type="checkbox" checked={coche} {onchange} />{ " " }{ (t.domaine)(d) }</label> }
+                        html! { <label class="case"><input type="checkbox" checked={coche} {onchange} />{ " " }{ t.domaine(d) }</label> }
                     }) }
                     if let Some(e) = err { <p id="demande-domaines-erreur" class="erreur-champ">{ e }</p> }
                 </fieldset>
                 <div class="champ">
-                    <label for={id_champ(Champ::Inquietude)}>{ (t.champ)(Champ::Inquietude) }</label>
+                    <label for={id_champ(Champ::Inquietude)}>{ t.champ(Champ::Inquietude) }</label>
                     <textarea id={id_champ(Champ::Inquietude)} rows="4" aria-describedby="demande-inquietude-aide"
                         value={b.inquietude.clone()} oninput={modifier(|b, v| b.inquietude = v)} />
-                    <p id="demande-inquietude-aide" class="aide">{ t.aide_inquietude }</p>
+                    <p id="demande-inquietude-aide" class="aide">{ t.aide_inquietude() }</p>
                 </div>
                 <div class="champ">
-                    <label for={id_champ(Champ::DejaFait)}>{ (t.champ)(Champ::DejaFait) }</label>
+                    <label for={id_champ(Champ::DejaFait)}>{ t.champ(Champ::DejaFait) }</label>
                     <textarea id={id_champ(Champ::DejaFait)} rows="3" value={b.deja_fait.clone()} oninput={modifier(|b, v| b.deja_fait = v)} />
                 </div>
             </> }
@@ -333,7 +333,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     <input id={id_champ(Champ::Consentement)} type="checkbox" checked={b.consentement} onchange={accord}
                         aria-invalid={if err.is_some() { "true" } else { "false" }}
                         aria-describedby={err.as_ref().map(|_| "demande-consentement-erreur")} />
-                    { " " }{ if pro { t.accord_pro } else { t.accord_parent } }
+                    { " " }{ if pro { t.accord_pro() } else { t.accord_parent() } }
                 </label>
                 if let Some(e) = err { <p id="demande-consentement-erreur" class="erreur-champ">{ e }</p> }
                 if pro {
@@ -351,7 +351,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     }
                 });
                 let t2 = texte.clone();
-                let signature = t.signature;
+                let signature = t.signature();
                 let telecharger = Callback::from(move |_| {
                     navigateur::telecharger(
                         "demande-parcours.html",
@@ -367,21 +367,21 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     )
                 });
                 html! { <>
-                    <p>{ t.recap_intro }</p>
+                    <p>{ t.recap_intro() }</p>
                     <div class="recapitulatif" lang="fr">
                         <pre>{ texte.as_str() }</pre>
-                        <p class="signature">{ t.signature }</p>
+                        <p class="signature">{ t.signature() }</p>
                     </div>
                     <div class="actions">
-                        <button type="button" class="bouton principal" onclick={imprimer}>{ t.imprimer }</button>
+                        <button type="button" class="bouton principal" onclick={imprimer}>{ t.imprimer() }</button>
                         { match courriel {
-                            Some(Some(lien)) => html! { <a class="bouton principal" id="demande-courriel" href={lien}>{ t.courriel }</a> },
-                            Some(None) => html! { <p class="aide">{ t.courriel_trop_long }</p> },
-                            None => html! { <p class="aide" role="status">{ t.sans_contact }</p> },
+                            Some(Some(lien)) => html! { <a class="bouton principal" id="demande-courriel" href={lien}>{ t.courriel() }</a> },
+                            Some(None) => html! { <p class="aide">{ t.courriel_trop_long() }</p> },
+                            None => html! { <p class="aide" role="status">{ t.sans_contact() }</p> },
                         } }
-                        <button type="button" class="bouton secondaire" onclick={telecharger}>{ t.telecharger }</button>
+                        <button type="button" class="bouton secondaire" onclick={telecharger}>{ t.demande_telecharger() }</button>
                     </div>
-                    <p class="aide">{ t.rien_envoye }</p>
+                    <p class="aide">{ t.rien_envoye() }</p>
                 </> }
             }
         },
@@ -393,26 +393,26 @@ pub fn FormulaireDemande(p: &Props) -> Html {
     };
     html! {
         <section class="demande-formulaire" aria-labelledby="demande-titre">
-            <h2 id="demande-titre">{ t.titre }</h2>
-            <p>{ t.intro }</p>
+            <h2 id="demande-titre">{ t.demande_titre() }</h2>
+            <p>{ t.demande_intro() }</p>
             <progress max={Etape::TOUTES.len().to_string()} value={(index + 1).to_string()} aria-labelledby="demande-etape"></progress>
             <label class="case"><input type="checkbox" id="demande-garder" checked={*garder} onchange={basculer_garder}
-                aria-describedby="demande-garder-aide" />{ " " }{ t.garder }</label>
-            <p id="demande-garder-aide" class="aide">{ t.garder_aide }</p>
+                aria-describedby="demande-garder-aide" />{ " " }{ t.garder() }</label>
+            <p id="demande-garder-aide" class="aide">{ t.garder_aide() }</p>
             <p class="message-brouillon" role="status">{ message.unwrap_or_default() }</p>
-            <h3 id="demande-etape" tabindex="-1">{ (t.etape)(index + 1, Etape::TOUTES.len(), *etape) }</h3>
+            <h3 id="demande-etape" tabindex="-1">{ t.etape(index + 1, Etape::TOUTES.len(), *etape) }</h3>
             { resume_erreurs.unwrap_or_default() }
             { contenu }
             <div class="actions">
                 if index > 0 {
-                    <button type="button" class="bouton secondaire" onclick={aller(-1)}>{ t.precedent }</button>
+                    <button type="button" class="bouton secondaire" onclick={aller(-1)}>{ t.demande_precedent() }</button>
                 }
                 if *etape != Etape::Recapitulatif {
-                    <button type="button" class="bouton principal" onclick={aller(1)}>{ t.suivant }</button>
+                    <button type="button" class="bouton principal" onclick={aller(1)}>{ t.demande_suivant() }</button>
                 }
-                <button type="button" class="bouton lien" onclick={fermer}>{ t.fermer }</button>
+                <button type="button" class="bouton lien" onclick={fermer}>{ t.demande_fermer() }</button>
             </div>
-            <button type="button" class="bouton secondaire" id="demande-effacer" onclick={effacer}>{ t.tout_effacer }</button>
+            <button type="button" class="bouton secondaire" id="demande-effacer" onclick={effacer}>{ t.tout_effacer() }</button>
         </section>
     }
 }

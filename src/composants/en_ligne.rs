@@ -56,12 +56,12 @@ pub fn RechercheEnLigne(p: &Props) -> Html {
     };
     let message = match &*etat {
         Etat::Rien | Etat::Resultats(_) => None,
-        Etat::Vide => Some(t.en_ligne_vide),
-        Etat::EnCours => Some(t.en_ligne_en_cours),
-        Etat::Erreur => Some(t.en_ligne_erreur),
+        Etat::Vide => Some(t.en_ligne_vide()),
+        Etat::EnCours => Some(t.en_ligne_en_cours()),
+        Etat::Erreur => Some(t.en_ligne_erreur()),
     };
     let resultats = match &*etat {
-        Etat::Resultats(r) if r.is_empty() => html! { <p role="status">{ t.en_ligne_aucun }</p> },
+        Etat::Resultats(r) if r.is_empty() => html! { <p role="status">{ t.en_ligne_aucun() }</p> },
         Etat::Resultats(r) => html! {
             <ul class="resultats-en-ligne">
                 { for r.iter().map(|a| {
@@ -79,9 +79,9 @@ pub fn RechercheEnLigne(p: &Props) -> Html {
     };
     html! {
         <div class="en-ligne">
-            <h3>{ t.en_ligne_titre }</h3>
-            <p>{ t.en_ligne_avertissement }</p>
-            <button type="button" class="bouton secondaire" onclick={envoyer}>{ t.en_ligne_bouton }</button>
+            <h3>{ t.en_ligne_titre() }</h3>
+            <p>{ t.en_ligne_avertissement() }</p>
+            <button type="button" class="bouton secondaire" onclick={envoyer}>{ t.en_ligne_bouton() }</button>
             <p class="message-en-ligne" role="status">{ message.unwrap_or_default() }</p>
             { resultats }
         </div>

@@ -3,7 +3,7 @@
 //! download the results as a CSV for French Excel.
 
 use crate::donnees::Donnees;
-use crate::textes_liste::textes_liste;
+use crate::textes::textes;
 use gloo_timers::future::TimeoutFuture;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
@@ -77,7 +77,7 @@ fn colonnes_adresse(entete: &[String]) -> Vec<usize> {
 
 #[function_component]
 pub fn Liste(p: &Props) -> Html {
-    let t = textes_liste(p.langue);
+    let t = textes(p.langue);
     let colle = use_state(String::new);
     let tableau = use_state(|| None::<Tableau>);
     let entete = use_state(|| false);
@@ -111,7 +111,9 @@ pub fn Liste(p: &Props) -> Html {
                 }
                 Err(n) => {
                     tableau.set(None);
-                    erreur.set(Some((t.trop_de_lignes)(n, lot::MAX_LIGNES)));
+                    erreur.set(Some(
+                        t.liste_trop_de_lignes(&t.nombre(n), &t.nombre(lot::MAX_LIGNES)),
+                    ));
                 }
             }
         }
@@ -138,7 +140,7 @@ pub fn Liste(p: &Props) -> Html {
                 return;
             };
             if f.size() > lot::MAX_OCTETS as f64 {
-                erreur.set(Some((t.trop_gros)(lot::MAX_OCTETS)));
+                erreur.set(Some(t.liste_trop_gros(&(lot::MAX_OCTETS / 1_000_000))));
                 return;
             }
             let preparer = preparer.clone();
@@ -176,12 +178,12 @@ pub fn Liste(p: &Props) -> Html {
         let d = p.donnees.clone();
         Callback::from(move |_| {
             let Some(tab) = (*tableau).clone() else {
-                erreur.set(Some(t.aucune_ligne.to_string()));
+                erreur.set(Some(t.liste_aucune_ligne().to_string()));
                 return;
             };
             let debut = usize::from(*entete);
             if tab.lignes.len() <= debut || colonnes.is_empty() {
-                erreur.set(Some(t.aucune_ligne.to_string()));
+                erreur.set(Some(t.liste_aucune_ligne().to_string()));
                 return;
             }
             erreur.set(None);
@@ -270,14 +272,14 @@ pub fn Liste(p: &Props) -> Html {
                         .unwrap_or_default();
                     match nom {
                         Some(n) if !n.trim().is_empty() => format!("{n} — {exemple}"),
-                        _ => format!("{} — {exemple}", (t.colonne)(i)),
+                        _ => format!("{} — {exemple}", t.liste_colonne(&(i + 1))),
                     }
                 })
                 .collect();
             html! {
                 <fieldset class="colonnes">
-                    <legend>{ t.colonnes }</legend>
-                    <p class="aide">{ t.aide_colonnes }</p>
+                    <legend>{ t.liste_colonnes() }</legend>
+                    <p class="aide">{ t.liste_aide_colonnes() }</p>
                     { for noms.into_iter().enumerate().map(|(i, nom)| {
                         let colonnes = colonnes.clone();
                         let coche = colonnes.contains(&i);
@@ -314,30 +316,30 @@ pub fn Liste(p: &Props) -> Html {
             html! {
                 <section class="resultats" aria-labelledby="titre-resultats">
                     <h2 id="titre-resultats" tabindex="-1" data-lignes={r.len().to_string()} data-ms={nombre::ecrire(*ms, 0)}>
-                        { (t.resume)(r.len(), a_revoir, *ms) }
+                        { t.liste_resume(r.len(), a_revoir, *ms) }
                     </h2>
                     if tableau.as_ref().is_some_and(|x| x.encodage == Encodage::Windows1252) {
-                        <p class="aide">{ t.encodage_1252 }</p>
+                        <p class="aide">{ t.liste_encodage_1252() }</p>
                     }
-                    <button type="button" class="bouton principal" onclick={exporter}>{ t.telecharger }</button>
+                    <button type="button" class="bouton principal" onclick={exporter}>{ t.liste_telecharger() }</button>
                     <div class="champ">
-                        <label for="filtre">{ t.filtre }</label>
+                        <label for="filtre">{ t.liste_filtre() }</label>
                         <select id="filtre" onchange={choisir_filtre}>
-                            <option value="" selected={filtre.is_empty()}>{ t.toutes }</option>
+                            <option value="" selected={filtre.is_empty()}>{ t.liste_toutes() }</option>
                             { for decisions.iter().map(|d| html! {
-                                <option value={d.to_string()} selected={*filtre == *d}>{ (t.decision)(d) }</option>
+                                <option value={d.to_string()} selected={*filtre == *d}>{ t.liste_decision(d) }</option>
                             }) }
                         </select>
                     </div>
                     if visibles.len() > AFFICHEES {
-                        <p class="aide">{ (t.affichees)(AFFICHEES, visibles.len()) }</p>
+                        <p class="aide">{ t.liste_affichees(&t.nombre(AFFICHEES), &t.nombre(visibles.len())) }</p>
                     }
                     <div class="defilement" tabindex="0" role="region" aria-labelledby="titre-resultats">
                         <table>
                             <thead><tr>
-                                <th scope="col">{ t.th_ligne }</th><th scope="col">{ t.th_saisie }</th>
-                                <th scope="col">{ t.th_trouvee }</th><th scope="col">{ t.th_iris }</th>
-                                <th scope="col">{ t.th_decision }</th><th scope="col">{ t.th_equipe }</th>
+                                <th scope="col">{ t.liste_th_ligne() }</th><th scope="col">{ t.liste_th_saisie() }</th>
+                                <th scope="col">{ t.liste_th_trouvee() }</th><th scope="col">{ t.liste_th_iris() }</th>
+                                <th scope="col">{ t.liste_th_decision() }</th><th scope="col">{ t.liste_th_equipe() }</th>
                             </tr></thead>
                             <tbody>
                                 { for visibles.iter().take(AFFICHEES).map(|(_, x)| {
@@ -352,9 +354,9 @@ pub fn Liste(p: &Props) -> Html {
                                             <td>{ x.ligne }</td>
                                             <td><bdi>{ &x.saisie }</bdi></td>
                                             <td><bdi>{ x.trouvee.clone().unwrap_or_default() }</bdi>
-                                                if !precision.is_empty() { <br /><small>{ (t.precision)(precision) }</small> }</td>
+                                                if !precision.is_empty() { <br /><small>{ t.liste_precision(precision) }</small> }</td>
                                             <td>{ x.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default() }</td>
-                                            <td>{ (t.decision)(&x.decision) }</td>
+                                            <td>{ t.liste_decision(&x.decision) }</td>
                                             <td>{ x.equipe.clone().or_else(|| x.zone.clone()).unwrap_or_default() }</td>
                                         </tr>
                                     }
@@ -369,29 +371,29 @@ pub fn Liste(p: &Props) -> Html {
 
     html! {
         <section class="liste" aria-labelledby="titre-liste">
-            <h1 id="titre-liste">{ t.titre }</h1>
-            <p class="confidentialite">{ t.intro }</p>
+            <h1 id="titre-liste">{ t.liste_titre() }</h1>
+            <p class="confidentialite">{ t.liste_intro() }</p>
             <div class="champ">
-                <label for="colle">{ t.coller }</label>
+                <label for="colle">{ t.liste_coller() }</label>
                 <textarea id="colle" rows="6" aria-describedby="aide-colle" value={(*colle).clone()} oninput={saisir} />
-                <p id="aide-colle" class="aide">{ t.aide_coller }</p>
+                <p id="aide-colle" class="aide">{ t.liste_aide_coller() }</p>
             </div>
             <div class="champ">
-                <label for="fichier">{ t.fichier }</label>
+                <label for="fichier">{ t.liste_fichier() }</label>
                 <input id="fichier" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="aide-fichier" onchange={ouvrir} />
-                <p id="aide-fichier" class="aide">{ t.aide_fichier }</p>
+                <p id="aide-fichier" class="aide">{ t.liste_aide_fichier() }</p>
             </div>
             if tableau.is_some() {
-                <label class="case"><input type="checkbox" checked={*entete} onchange={basculer_entete} />{ " " }{ t.entete }</label>
+                <label class="case"><input type="checkbox" checked={*entete} onchange={basculer_entete} />{ " " }{ t.liste_entete() }</label>
             }
             { choix_colonnes }
             if let Some(e) = &*erreur {
                 <p class="erreur-champ" role="alert">{ e }</p>
             }
-            <button type="button" class="bouton principal" onclick={verifier} disabled={progression.is_some()}>{ t.verifier }</button>
+            <button type="button" class="bouton principal" onclick={verifier} disabled={progression.is_some()}>{ t.liste_verifier() }</button>
             if let Some((fait, total)) = *progression {
                 <div role="status">
-                    <label for="progression">{ t.progression }</label>
+                    <label for="progression">{ t.liste_progression() }</label>
                     <progress id="progression" max={total.to_string()} value={fait.to_string()}>{ format!("{fait} / {total}") }</progress>
                 </div>
             }

@@ -121,22 +121,22 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     let annonce = if !visible {
         String::new()
     } else if suggestions.is_empty() {
-        t.aucune_suggestion.to_string()
+        t.aucune_suggestion().to_string()
     } else {
-        (t.suggestions)(suggestions.len())
+        t.suggestions(suggestions.len())
     };
     let id_actif = actif.map(|i| format!("suggestion-{i}"));
 
     html! {
         <div class="champ combobox">
-            <label for="adresse" id="adresse-etiquette">{ t.etiquette_adresse }</label>
+            <label for="adresse" id="adresse-etiquette">{ t.etiquette_adresse() }</label>
             <input id="adresse" type="text" dir="auto" role="combobox" autocomplete="off" spellcheck="false"
                 autocapitalize="off" enterkeyhint="search"
                 aria-autocomplete="list" aria-expanded={if visible && !suggestions.is_empty() { "true" } else { "false" }}
                 aria-controls="suggestions" aria-describedby="adresse-aide"
                 aria-activedescendant={id_actif}
                 value={(*texte).clone()} oninput={saisir} onkeydown={clavier} onblur={quitter} />
-            <p id="adresse-aide" class="aide">{ t.aide_adresse }</p>
+            <p id="adresse-aide" class="aide">{ t.aide_adresse() }</p>
             <ul id="suggestions" role="listbox" aria-labelledby="adresse-etiquette"
                 class={classes!("suggestions", (!visible || suggestions.is_empty()).then_some("cache"))}>
                 { for suggestions.iter().enumerate().map(|(i, r)| {
@@ -149,7 +149,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     });
                     let selon = match r.precision {
                         Precision::Numero => None,
-                        autre => Some((t.precision)(autre)),
+                        autre => Some(t.precision(autre)),
                     };
                     html! {
                         <li id={format!("suggestion-{i}")} role="option"

@@ -51,8 +51,8 @@ pub fn CarteReponse(p: &Props) -> Html {
     let (classe, titre, corps): (&str, String, Html) = if let Some(_age) = rep.hors_age {
         (
             "hors",
-            (t.hors_age_titre)(prog.age_min, prog.age_max),
-            html! { <p>{ t.hors_age_texte }</p> },
+            t.hors_age_titre(&prog.age_min, &prog.age_max),
+            html! { <p>{ t.hors_age_texte() }</p> },
         )
     } else {
         match &rep.decision {
@@ -60,39 +60,39 @@ pub fn CarteReponse(p: &Props) -> Html {
                 equipe, quartier, ..
             } => (
                 "oui",
-                t.eligible_titre.to_string(),
+                t.eligible_titre().to_string(),
                 html! { <>
-                    <p>{ (t.eligible_texte)(*equipe, quartier) }</p>
-                    <p>{ t.ensuite }</p>
+                    <p>{ t.eligible_texte(*equipe, quartier) }</p>
+                    <p>{ t.ensuite() }</p>
                 </> },
             ),
             Decision::ZonePrioritaire { zone, .. } => (
                 "prioritaire",
-                (t.prioritaire_titre)(zone),
+                t.prioritaire_titre(zone),
                 html! { <>
-                    <p>{ t.prioritaire_texte }</p>
-                    { contact(&prog.contact_pre, t.contact_inconnu) }
+                    <p>{ t.prioritaire_texte() }</p>
+                    { contact(&prog.contact_pre, t.contact_inconnu()) }
                 </> },
             ),
             Decision::HorsTerritoire { .. } => (
                 "hors",
-                t.hors_territoire_titre.to_string(),
-                html! { <p>{ t.hors_territoire_texte }</p> },
+                t.hors_territoire_titre().to_string(),
+                html! { <p>{ t.hors_territoire_texte() }</p> },
             ),
             Decision::HorsDijon { .. } => (
                 "hors",
-                t.hors_dijon_titre.to_string(),
-                html! { <p>{ t.hors_dijon_texte }</p> },
+                t.hors_dijon_titre().to_string(),
+                html! { <p>{ t.hors_dijon_texte() }</p> },
             ),
             Decision::AConfirmer { motifs, .. } => (
                 "confirmer",
-                t.a_confirmer_titre.to_string(),
+                t.a_confirmer_titre().to_string(),
                 html! { <>
-                    <p>{ t.a_confirmer_texte }</p>
-                    <ul class="motifs">{ for motifs.iter().map(|m| html! { <li>{ (t.motif)(m) }</li> }) }</ul>
+                    <p>{ t.a_confirmer_texte() }</p>
+                    <ul class="motifs">{ for motifs.iter().map(|m| html! { <li>{ t.motif(m) }</li> }) }</ul>
                 </> },
             ),
-            Decision::AdresseIntrouvable => ("hors", t.aucune_suggestion.to_string(), html! {}),
+            Decision::AdresseIntrouvable => ("hors", t.aucune_suggestion().to_string(), html! {}),
         }
     };
     let permet = rep.hors_age.is_none() && rep.decision.permet_une_demande();
@@ -110,21 +110,21 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {
-            <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ " : " }</span>
                 <bdi lang="fr">{ &r.label }</bdi>
                 if r.precision != parcours_core::recherche::Precision::Numero {
-                    <span class="precision">{ format!(" ({})", (t.precision)(r.precision)) }</span>
+                    <span class="precision">{ format!(" ({})", t.precision(r.precision)) }</span>
                 }
             </p>
         },
         Choix::Externe { label, .. } => html! {
-            <p class="lieu"><span class="etiquette">{ t.adresse_choisie }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ " : " }</span>
                 <bdi lang="fr">{ label }</bdi>
-                <span class="precision">{ format!(" ({})", t.en_ligne_source) }</span>
+                <span class="precision">{ format!(" ({})", t.en_ligne_source()) }</span>
             </p>
         },
         Choix::Point(pt) => html! {
-            <p class="lieu"><span class="etiquette">{ t.point_choisi }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.point_choisi() }{ " : " }</span>
                 { format!("{}, {}", nombre::ecrire(pt.lat, 5), nombre::ecrire(pt.lon, 5)) }
                 if pt.precision_m > 0.0 { { format!(" (± {} m)", nombre::ecrire(pt.precision_m, 0)) } }
             </p>
@@ -132,32 +132,32 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let periode = rep.avis.iter().map(|a| match a {
         Avis::HorsPeriode { debut, fin, .. } => {
-            (t.hors_periode)(&debut.jj_mm_aaaa(), &fin.jj_mm_aaaa())
+            t.hors_periode(&debut.jj_mm_aaaa(), &fin.jj_mm_aaaa())
         }
     });
     html! {
         <section class={classes!("reponse", classe)} aria-labelledby="titre-reponse" data-decision={rep.code()}>
-            <p class="surtitre">{ t.reponse }</p>
+            <p class="surtitre">{ t.reponse() }</p>
             <h2 id="titre-reponse" tabindex="-1">{ titre }</h2>
             { lieu }
             if let Some(i) = rep.decision.iris() {
-                <p class="secteur">{ (t.secteur)(&i.nom, &p.donnees.verificateur.carte.millesime) }</p>
+                <p class="secteur">{ t.secteur(&i.nom, &p.donnees.verificateur.carte.millesime) }</p>
             }
             { corps }
             { for periode.map(|s| html! { <p class="avis">{ s }</p> }) }
             if permet {
-                <button type="button" class="bouton principal" onclick={demander}>{ t.faire_une_demande }</button>
+                <button type="button" class="bouton principal" onclick={demander}>{ t.faire_une_demande() }</button>
                 { match equipe {
-                    Some(te) => contact(&te.contact, t.contact_inconnu),
-                    None => contact(&prog.contact_pre, t.contact_inconnu),
+                    Some(te) => contact(&te.contact, t.contact_inconnu()),
+                    None => contact(&prog.contact_pre, t.contact_inconnu()),
                 } }
             }
             <details class="comment">
-                <summary>{ t.comment_savons_nous }</summary>
-                <p>{ t.iris_explication }</p>
-                <ul>{ for rep.raisons.iter().map(|r| html! { <li>{ (t.raison)(r) }</li> }) }</ul>
+                <summary>{ t.comment_savons_nous() }</summary>
+                <p>{ t.iris_explication() }</p>
+                <ul>{ for rep.raisons.iter().map(|r| html! { <li>{ t.raison(r) }</li> }) }</ul>
             </details>
-            <button type="button" class="bouton lien" onclick={nouvelle}>{ t.nouvelle_recherche }</button>
+            <button type="button" class="bouton lien" onclick={nouvelle}>{ t.nouvelle_recherche() }</button>
         </section>
     }
 }

@@ -24,7 +24,7 @@ pub fn Sources(p: &Props) -> Html {
         .filter(|s| !s.licence.is_empty());
     html! {
         <section class="sources" aria-labelledby="titre-sources">
-            <h2 id="titre-sources">{ t.sources_titre }</h2>
+            <h2 id="titre-sources">{ t.sources_titre() }</h2>
             <ul>
                 { for sources.map(|s| html! {
                     <li lang="fr">
