@@ -436,7 +436,7 @@ pub fn App() -> Html {
                     Some(t.position_indisponible().to_string())
                 }
             };
-            let rep = (*choix).as_ref().map(|c| reponse(d, c, *age));
+            let rep = (*choix).as_ref().map(|c| Rc::new(reponse(d, c, *age)));
             let point_carte = match &*choix {
                 Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
                 Some(Choix::Adresse(r)) => Some(PointLien {
@@ -467,8 +467,8 @@ pub fn App() -> Html {
                         }
                     </div>
                 </section>
-                if let (Some(rep), Some(c)) = (rep.clone(), (*choix).clone()) {
-                    <CarteReponse donnees={d.clone()} reponse={Rc::new(rep.clone())} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
+                if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
+                    <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
                     if *demande {
                         <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
                             contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}

@@ -1,7 +1,6 @@
 //! Loading the assets at start-up (fetched from our own origin, checked by the core).
 
 use crate::navigateur;
-use futures_util::future::join_all;
 use parcours_core::asset::{self, fichier_textes, Carte, Manifeste, Nature, Payload};
 use parcours_core::decision::Verificateur;
 use parcours_core::lien::Langue;
@@ -27,17 +26,26 @@ fn decoder<T: Payload>(nom: &str, octets: &[u8]) -> Result<T, ErreurChargement> 
     asset::decoder::<T>(octets).map_err(|e| ErreurChargement(format!("{nom}: {e}")))
 }
 
+/// One asset's request, sent now.
+fn demander(nom: &str) -> Result<(String, navigateur::Requete), ErreurChargement> {
+    let url = format!("{DOSSIER}{nom}");
+    let r = navigateur::demander(&url).map_err(|e| ErreurChargement(format!("{url}: {e}")))?;
+    Ok((url, r))
+}
+
+async fn octets((url, r): (String, navigateur::Requete)) -> Result<Vec<u8>, ErreurChargement> {
+    r.octets()
+        .await
+        .map_err(|e| ErreurChargement(format!("{url}: {e}")))
+}
+
 /// A language's messages, from the ones already loaded or fetched, then kept for the page's life.
 pub async fn charger_textes(l: Langue) -> Result<&'static Textes, ErreurChargement> {
     if let Some(t) = crate::textes::charge(l) {
         return Ok(t);
     }
     let nom = fichier_textes(l);
-    let url = format!("{DOSSIER}{nom}");
-    let octets = navigateur::recuperer(&url)
-        .await
-        .map_err(|e| ErreurChargement(format!("{url}: {e}")))?;
-    let t = decoder::<Textes>(&nom, &octets)?;
+    let t = decoder::<Textes>(&nom, &octets(demander(&nom)?).await?)?;
     if t.langue() != l {
         return Err(ErreurChargement(format!("{nom}: another language")));
     }
@@ -45,32 +53,30 @@ pub async fn charger_textes(l: Langue) -> Result<&'static Textes, ErreurChargeme
 }
 
 pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
-    // The four files at once, through one future type (one small state machine in the wasm).
+    // The four requests are sent first, so the files download side by side.
     let noms = [
         "manifest.json",
         Nature::Carte.nom_fichier(),
         Nature::Adresses.nom_fichier(),
         Nature::Programme.nom_fichier(),
     ];
-    let reponses = join_all(noms.map(|nom| async move {
-        let url = format!("{DOSSIER}{nom}");
-        navigateur::recuperer(&url)
-            .await
-            .map_err(|e| ErreurChargement(format!("{url}: {e}")))
-    }))
-    .await;
-    let [manifeste, carte, adresses, programme] =
-        <[_; 4]>::try_from(reponses).map_err(|_| ErreurChargement("assets".into()))?;
-    let manifeste = std::str::from_utf8(&manifeste?)
+    let [manifeste, carte, adresses, programme] = [
+        demander(noms[0])?,
+        demander(noms[1])?,
+        demander(noms[2])?,
+        demander(noms[3])?,
+    ];
+    let manifeste = octets(manifeste).await?;
+    let manifeste = std::str::from_utf8(&manifeste)
         .map_err(|e| e.to_string())
         .and_then(Manifeste::depuis_json)
         .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
+    let carte = decoder::<Carte>(noms[1], &octets(carte).await?)?;
+    let index = decoder::<IndexAdresses>(noms[2], &octets(adresses).await?)?;
+    let programme = decoder::<Programme>(noms[3], &octets(programme).await?)?;
     Ok(Rc::new(Donnees {
         manifeste,
-        moteur: Moteur::new(decoder::<IndexAdresses>(noms[2], &adresses?)?),
-        verificateur: Verificateur::nouveau(
-            decoder::<Carte>(noms[1], &carte?)?,
-            decoder::<Programme>(noms[3], &programme?)?,
-        ),
+        moteur: Moteur::new(index),
+        verificateur: Verificateur::nouveau(carte, programme),
     }))
 }

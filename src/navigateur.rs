@@ -213,27 +213,53 @@ pub fn activer_nouvelle_version() {
     });
 }
 
-/// GET `url` (our own origin, or the geocoder when the user asked): the body's bytes, or a
-/// short description of what failed.
-pub async fn recuperer(url: &str) -> Result<Vec<u8>, String> {
-    let decrire = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "fetch".into())
-    };
+/// A GET already sent: the browser downloads while the page goes on; [`Requete::octets`] waits
+/// for the body. Several requests made one after the other download side by side.
+pub struct Requete(wasm_bindgen_futures::JsFuture);
+
+fn decrire(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "fetch".into())
+}
+
+/// GET `url` (our own origin, or the geocoder when the user asked).
+pub fn demander(url: &str) -> Result<Requete, String> {
     let fenetre = web_sys::window().ok_or("no window")?;
-    let r: web_sys::Response = wasm_bindgen_futures::JsFuture::from(fenetre.fetch_with_str(url))
-        .await
-        .map_err(decrire)?
-        .unchecked_into();
-    if !r.ok() {
-        return Err(format!("HTTP {}", r.status()));
+    Ok(Requete(wasm_bindgen_futures::JsFuture::from(
+        fenetre.fetch_with_str(url),
+    )))
+}
+
+impl Requete {
+    /// The body's bytes, or a short description of what failed.
+    pub async fn octets(self) -> Result<Vec<u8>, String> {
+        let r: web_sys::Response = self.0.await.map_err(decrire)?.unchecked_into();
+        if !r.ok() {
+            return Err(format!("HTTP {}", r.status()));
+        }
+        let corps = wasm_bindgen_futures::JsFuture::from(r.array_buffer().map_err(decrire)?)
+            .await
+            .map_err(decrire)?;
+        Ok(js_sys::Uint8Array::new(&corps).to_vec())
     }
-    let corps = wasm_bindgen_futures::JsFuture::from(r.array_buffer().map_err(decrire)?)
-        .await
-        .map_err(decrire)?;
-    Ok(js_sys::Uint8Array::new(&corps).to_vec())
+}
+
+/// Lets the browser paint and handle input before the next piece of a long task (a
+/// zero-delay timer, as a future).
+pub async fn ceder() {
+    let promesse = js_sys::Promise::new(&mut |resoudre, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resoudre);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promesse).await;
+}
+
+/// GET `url` and wait for its body.
+pub async fn recuperer(url: &str) -> Result<Vec<u8>, String> {
+    demander(url)?.octets().await
 }
 
 /// Saves `contenu` as a file named `nom` (a download made in the page: nothing is sent).

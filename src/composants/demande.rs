@@ -25,8 +25,26 @@ pub struct Props {
     pub onfermer: Callback<()>,
 }
 
-fn id_champ(c: Champ) -> String {
-    format!("demande-{c:?}").to_ascii_lowercase()
+/// The id of a field's input (the error summary links to it).
+fn id_champ(c: Champ) -> &'static str {
+    match c {
+        Champ::ProNom => "demande-pronom",
+        Champ::ProFonction => "demande-profonction",
+        Champ::ProStructure => "demande-prostructure",
+        Champ::ProContact => "demande-procontact",
+        Champ::EnfantPrenom => "demande-enfantprenom",
+        Champ::EnfantNom => "demande-enfantnom",
+        Champ::EnfantNaissance => "demande-enfantnaissance",
+        Champ::EnfantEcole => "demande-enfantecole",
+        Champ::Responsables => "demande-responsables",
+        Champ::Telephone => "demande-telephone",
+        Champ::Email => "demande-email",
+        Champ::Domaines => "demande-domaines",
+        Champ::Inquietude => "demande-inquietude",
+        Champ::DejaFait => "demande-dejafait",
+        Champ::Consentement => "demande-consentement",
+        Champ::ConsentementDate => "demande-consentementdate",
+    }
 }
 
 /// HTML-escaped text (the downloaded file is built from the user's text: never as markup).
@@ -190,8 +208,8 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         .join(" ");
         html! {
             <div class="champ">
-                <label for={id.clone()}>{ t.champ(c) }</label>
-                <input id={id.clone()} type={type_} value={valeur.to_string()} oninput={cb}
+                <label for={id}>{ t.champ(c) }</label>
+                <input id={id} type={type_} value={valeur.to_string()} oninput={cb}
                     list={(c == Champ::EnfantEcole && !p.ecoles.is_empty()).then_some("demande-ecoles")}
                     aria-invalid={if err.is_some() { "true" } else { "false" }}
                     aria-describedby={(!decrit.is_empty()).then_some(decrit)} />

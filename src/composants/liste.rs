@@ -4,7 +4,6 @@
 
 use crate::donnees::Donnees;
 use crate::textes::textes;
-use gloo_timers::future::TimeoutFuture;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
 use parcours_core::nombre;
@@ -216,7 +215,7 @@ pub fn Liste(p: &Props) -> Html {
                     }
                     progression.set(Some((out.len(), total)));
                     // Let the page breathe between chunks.
-                    TimeoutFuture::new(0).await;
+                    crate::navigateur::ceder().await;
                 }
                 // The rows a person must look at first, in file order otherwise.
                 let (mut out, reste): (Vec<_>, Vec<_>) =
