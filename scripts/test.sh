@@ -42,4 +42,4 @@ trunk build --release --offline --skip-version-check
 node scripts/tailles.mjs dist --budget
 
 etape "end-to-end tests (Playwright + Chromium, built site on 127.0.0.1)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-force-exit tests/e2e/

@@ -154,8 +154,8 @@ pub fn App() -> Html {
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
-    // Set once the first catalogue is here (the page then shows its texts).
-    let textes_prets = use_state(|| false);
+    // The first catalogue: loading (None), here (Ok: the page shows its texts), or failed.
+    let textes_prets = use_state(|| None::<Result<(), ErreurChargement>>);
     let langue_indisponible = use_state(|| false);
     {
         let nouvelle_version = nouvelle_version.clone();
@@ -174,12 +174,8 @@ pub fn App() -> Html {
         let textes_prets = textes_prets.clone();
         let l = *langue;
         use_effect_with((), move |_| {
-            let echec = chargement.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match donnees::charger_textes(l).await {
-                    Ok(_) => textes_prets.set(true),
-                    Err(e) => echec.set(Chargement::Echec(e)),
-                }
+                textes_prets.set(Some(donnees::charger_textes(l).await.map(|_| ())));
             });
             wasm_bindgen_futures::spawn_local(async move {
                 match donnees::charger().await {
@@ -276,9 +272,10 @@ pub fn App() -> Html {
     };
 
     let depart = demarrage(*langue);
-    let Some(t) = crate::textes::charge(*langue).filter(|_| *textes_prets) else {
-        let contenu = match &*chargement {
-            Chargement::Echec(e) => erreur_chargement(depart, e),
+    let pret = matches!(*textes_prets, Some(Ok(())));
+    let Some(t) = crate::textes::charge(*langue).filter(|_| pret) else {
+        let contenu = match (&*textes_prets, &*chargement) {
+            (Some(Err(e)), _) | (_, Chargement::Echec(e)) => erreur_chargement(depart, e),
             _ => html! { <p class="chargement" role="status">{ depart.chargement }</p> },
         };
         return html! {

@@ -210,6 +210,7 @@ test("assets that fail to load give a clear error, never a blank page", async ()
   for (const [chemin, reponse, motif] of [
     ["/assets/carte.bin", { status: 404, body: "not found" }, /HTTP 404/],
     ["/assets/adresses.bin", { status: 200, body: Buffer.from("PRCS\x02\x02\x00\x05\x00\x00\x00\x00\x00\x00\x00hello") }, /checksum/],
+    ["/assets/textes-fr.bin", { status: 404, body: "not found" }, /textes-fr\.bin: HTTP 404/],
   ]) {
     const s = await servir(undefined, (url) => (url.pathname === chemin ? reponse : null));
     const { contexte, p } = await page(navigateur);
@@ -221,6 +222,26 @@ test("assets that fail to load give a clear error, never a blank page", async ()
     await contexte.close();
     await s.fermer();
   }
+});
+
+test("a language whose messages cannot be loaded: the page stays as it is and says so", async () => {
+  const s = await servir(undefined, (url) => (url.pathname === "/assets/textes-en.bin" ? { status: 404, body: "not found" } : null));
+  const { contexte, p } = await page(navigateur);
+  await p.goto(s.url);
+  await p.waitForSelector("#adresse");
+  await p.selectOption(".langue select", "en");
+  await p.waitForSelector(".erreur-langue[role=alert]");
+  assert.match(await p.textContent(".erreur-langue"), /Cette langue n’a pas pu être chargée/);
+  assert.equal(await p.getAttribute("html", "lang"), "fr");
+  assert.equal(await p.inputValue(".langue select"), "fr");
+  assert.match(await p.textContent("h1"), /Votre enfant/);
+  await sansViolation(p, "language unavailable");
+  // Another language still works, and the message goes.
+  await p.selectOption(".langue select", "ar");
+  await p.waitForFunction(() => document.documentElement.lang === "ar");
+  assert.equal(await p.locator(".erreur-langue").count(), 0);
+  await contexte.close();
+  await s.fermer();
 });
 
 test("online search only when asked: one request to the national service, with the typed text", async () => {
