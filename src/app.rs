@@ -258,6 +258,8 @@ pub fn App() -> Html {
             let (langue, indisponible) = (langue.clone(), indisponible.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match donnees::charger_textes(l).await {
+                    // Unless the user picked yet another language meanwhile.
+                    Ok(_) if s.value() != l.code() => {}
                     Ok(_) => {
                         indisponible.set(false);
                         langue.set(l);

@@ -102,17 +102,18 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     }
     #[function_component]
     fn Hote(p: &P) -> Html {
-        // The French catalogue as built by `parcours-data build` (before this test).
+        html! { <RechercheAdresse donnees={p.d.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
+    }
+    // The French catalogue as built by `parcours-data build` (before this test).
+    if parcours::textes::charge(Langue::Fr).is_none() {
         let octets = include_bytes!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets-gen/textes-fr.bin"
         ));
-        let textes = parcours_core::asset::decoder::<parcours_core::textes::Textes>(octets)
-            .expect("the French catalogue decodes");
-        if parcours::textes::charge(Langue::Fr).is_none() {
-            parcours::textes::garder(textes);
-        }
-        html! { <RechercheAdresse donnees={p.d.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
+        parcours::textes::garder(
+            parcours_core::asset::decoder::<parcours_core::textes::Textes>(octets)
+                .expect("the French catalogue decodes"),
+        );
     }
     let props = P {
         d: donnees(),
