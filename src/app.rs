@@ -109,7 +109,7 @@ fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
         .map(|i| format!(", IRIS {} ({})", i.nom, i.code))
         .unwrap_or_default();
     format!(
-        "{lieu} — {reponse}{iris} ; contours IRIS {}",
+        "{lieu} — {reponse}{iris}\u{202f}; contours IRIS {}",
         d.verificateur.carte.millesime
     )
 }

@@ -16,7 +16,7 @@ pub fn installer_panique() {
             // Static text only: nothing of the panic's content reaches the page.
             body.set_inner_html(
                 "<main class=\"panne\" role=\"alert\"><h1>Une erreur est survenue</h1>\
-                 <p>L’application a rencontré un problème inattendu. Rechargez la page : \
+                 <p>L’application a rencontré un problème inattendu. Rechargez la page\u{a0}: \
                  vos réponses ne sont enregistrées nulle part.</p>\
                  <p lang=\"en\">Something went wrong. Please reload the page.</p>\
                  <p><a href=\"./\">Recharger la page</a></p></main>",

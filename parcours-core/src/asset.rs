@@ -133,9 +133,9 @@ impl Manifeste {
             cle: &str,
             f: impl Fn(&'a Json) -> Option<T>,
         ) -> Result<T, String> {
-            o.get(cle)
-                .and_then(f)
-                .ok_or_else(|| format!("manifest.json : « {cle} » manquant ou invalide"))
+            o.get(cle).and_then(f).ok_or_else(|| {
+                format!("manifest.json\u{a0}: «\u{a0}{cle}\u{a0}» manquant ou invalide")
+            })
         }
         let texte = |o, cle| champ(o, cle, |v| v.texte().map(str::to_string));
         let nombre = |o, cle| champ(o, cle, |v| v.entier().and_then(|n| usize::try_from(n).ok()));
@@ -374,11 +374,11 @@ mod tests {
         let sans = json.replace("\"licence\"", "\"licence_\"");
         assert!(Manifeste::depuis_json(&sans)
             .unwrap_err()
-            .contains("« licence »"));
+            .contains("«\u{a0}licence\u{a0}»"));
         let negatif = json.replace("9585", "-1");
         assert!(Manifeste::depuis_json(&negatif)
             .unwrap_err()
-            .contains("« taille »"));
+            .contains("«\u{a0}taille\u{a0}»"));
     }
 
     fn carte() -> Carte {

@@ -160,23 +160,23 @@ impl Raison {
         let m = |d: f64| format!("{} m", d.round() as i64);
         match self {
             Raison::AdresseTrouvee { label, precision } => match precision {
-                Precision::Numero => format!("Adresse trouvée : {label}."),
+                Precision::Numero => format!("Adresse trouvée\u{a0}: {label}."),
                 Precision::Interpolee => format!(
-                    "Adresse trouvée : {label} (numéro absent des données, position estimée entre les numéros voisins)."
+                    "Adresse trouvée\u{a0}: {label} (numéro absent des données, position estimée entre les numéros voisins)."
                 ),
-                Precision::Voie => format!("Seule la voie est connue : {label}."),
+                Precision::Voie => format!("Seule la voie est connue\u{a0}: {label}."),
             },
             Raison::PositionDonnee { precision_m } => {
                 format!("Position donnée, précise à {} près.", m(*precision_m))
             }
-            Raison::DansIris { code, nom } => format!("Le lieu est dans l’IRIS « {nom} » ({code})."),
+            Raison::DansIris { code, nom } => format!("Le lieu est dans l’IRIS «\u{a0}{nom}\u{a0}» ({code})."),
             Raison::QuartierCouvert { quartier, equipe, couverture } => match couverture {
                 Couverture::Entier => format!(
                     "Cet IRIS fait partie du quartier {quartier}, suivi par l’équipe {}.",
                     equipe.code()
                 ),
                 Couverture::Partiel => format!(
-                    "Cet IRIS n’est qu’en partie dans le quartier {quartier} (équipe {}) : l’équipe doit confirmer.",
+                    "Cet IRIS n’est qu’en partie dans le quartier {quartier} (équipe {})\u{a0}: l’équipe doit confirmer.",
                     equipe.code()
                 ),
             },
@@ -186,7 +186,7 @@ impl Raison {
             Raison::DansQpv { nom } => format!("Le lieu est dans le quartier prioritaire {nom} (QPV)."),
             Raison::HorsProgramme => "Cet IRIS ne fait pas partie des territoires du programme.".into(),
             Raison::LimiteProche { distance_m, tolerance_m } => format!(
-                "Une limite entre deux réponses différentes passe à {} du lieu, moins que la marge de {} : les données ne permettent pas de trancher.",
+                "Une limite entre deux réponses différentes passe à {} du lieu, moins que la marge de {}\u{a0}: les données ne permettent pas de trancher.",
                 m(*distance_m),
                 m(*tolerance_m)
             ),
@@ -206,11 +206,11 @@ impl Raison {
                 if *accord {
                     format!("Les {numeros} numéros connus de cette voie donnent tous la même réponse.")
                 } else {
-                    format!("Les {numeros} numéros connus de cette voie ne donnent pas tous la même réponse : indiquez le numéro.")
+                    format!("Les {numeros} numéros connus de cette voie ne donnent pas tous la même réponse\u{a0}: indiquez le numéro.")
                 }
             }
             Raison::Age { age, min, max } => format!(
-                "L’enfant a {age} ans : le programme accompagne les enfants de {min} à {max} ans."
+                "L’enfant a {age} ans\u{a0}: le programme accompagne les enfants de {min} à {max} ans."
             ),
             Raison::Millesime { iris } => format!("Contours IRIS de {iris} (IGN – INSEE)."),
         }
@@ -228,7 +228,7 @@ impl Avis {
     pub fn texte_fr(&self) -> String {
         match self {
             Avis::HorsPeriode { debut, fin, .. } => format!(
-                "La convention connue couvre la période du {} au {} : vérifiez auprès de l’équipe que le programme se poursuit.",
+                "La convention connue couvre la période du {} au {}\u{a0}: vérifiez auprès de l’équipe que le programme se poursuit.",
                 debut.en_francais(),
                 fin.en_francais()
             ),

@@ -417,24 +417,24 @@ impl Demande {
                 self.jour.jj_mm_aaaa()
             ),
             String::new(),
-            format!("Réponse de Parcours : {eligibilite}"),
+            format!("Réponse de Parcours\u{a0}: {eligibilite}"),
             String::new(),
         ];
         match &self.professionnel {
-            None => l.push("Demande faite par : un parent ou responsable légal".into()),
+            None => l.push("Demande faite par\u{a0}: un parent ou responsable légal".into()),
             Some([nom, fonction, structure, contact]) => {
                 let qui = match self.demandeur {
                     Demandeur::PersonnelScolaire => "personnel scolaire",
                     _ => "autre professionnel",
                 };
                 l.push(format!(
-                    "Demande faite par : {nom}, {fonction} ({qui}), {structure} — {contact}"
+                    "Demande faite par\u{a0}: {nom}, {fonction} ({qui}), {structure} — {contact}"
                 ));
             }
         }
         l.push(String::new());
         l.push(format!(
-            "Enfant : {} {}",
+            "Enfant\u{a0}: {} {}",
             self.enfant_prenom, self.enfant_nom
         ));
         l.push(format!(
@@ -444,29 +444,32 @@ impl Demande {
         ));
         if !self.ecole.is_empty() || !self.classe.is_empty() {
             l.push(
-                format!("École : {} {}", self.ecole, self.classe)
+                format!("École\u{a0}: {} {}", self.ecole, self.classe)
                     .trim_end()
                     .to_string(),
             );
         }
         l.push(String::new());
-        l.push(format!("Responsables : {}", self.responsables));
+        l.push(format!("Responsables\u{a0}: {}", self.responsables));
         if let Some(t) = &self.telephone {
-            l.push(format!("Téléphone : {}", groupes(t)));
+            l.push(format!("Téléphone\u{a0}: {}", groupes(t)));
         }
         if let Some(m) = &self.email {
-            l.push(format!("Courriel : {m}"));
+            l.push(format!("Courriel\u{a0}: {m}"));
         }
         if !self.langue_famille.is_empty() {
-            l.push(format!("Langue de la famille : {}", self.langue_famille));
+            l.push(format!(
+                "Langue de la famille\u{a0}: {}",
+                self.langue_famille
+            ));
         }
         l.push(format!(
-            "Interprète souhaité : {}",
+            "Interprète souhaité\u{a0}: {}",
             if self.interprete { "oui" } else { "non" }
         ));
         l.push(String::new());
         l.push(format!(
-            "Domaines : {}",
+            "Domaines\u{a0}: {}",
             self.domaines
                 .iter()
                 .map(|d| libelle_domaine(d))
@@ -474,19 +477,19 @@ impl Demande {
                 .join(", ")
         ));
         if !self.inquietude.is_empty() {
-            l.push(format!("Ce qui inquiète : {}", self.inquietude));
+            l.push(format!("Ce qui inquiète\u{a0}: {}", self.inquietude));
         }
         if !self.deja_fait.is_empty() {
-            l.push(format!("Déjà essayé : {}", self.deja_fait));
+            l.push(format!("Déjà essayé\u{a0}: {}", self.deja_fait));
         }
         l.push(String::new());
         l.push(match self.demandeur {
             Demandeur::Parent => format!(
-                "Accord : j’accepte que l’équipe me contacte (le {}).",
+                "Accord\u{a0}: j’accepte que l’équipe me contacte (le {}).",
                 self.consentement_date.jj_mm_aaaa()
             ),
             _ => format!(
-                "Accord : la famille a été informée de cette demande et l’accepte (le {}).",
+                "Accord\u{a0}: la famille a été informée de cette demande et l’accepte (le {}).",
                 self.consentement_date.jj_mm_aaaa()
             ),
         });
@@ -596,9 +599,9 @@ mod tests {
         assert_eq!(d.age, 9);
         assert_eq!(d.telephone.as_deref(), Some("0612345678"));
         let t = d.texte_fr("éligible, équipe sud (IRIS Abattoirs, contours 2020)");
-        assert!(t.contains("Enfant : Lina Martin"));
+        assert!(t.contains("Enfant\u{a0}: Lina Martin"));
         assert!(t.contains("Né(e) le 03/05/2017 (9 ans)"));
-        assert!(t.contains("Téléphone : 06 12 34 56 78"));
+        assert!(t.contains("Téléphone\u{a0}: 06 12 34 56 78"));
         assert!(t.contains("j’accepte que l’équipe me contacte (le 28/11/2026)"));
     }
 

@@ -51,7 +51,7 @@ pub fn lire_reponse(json: &str) -> Result<Vec<AdresseEnLigne>, String> {
     let entites = c
         .get("features")
         .and_then(Json::liste)
-        .ok_or("GeoCodeJSON : « features » manquant")?;
+        .ok_or("GeoCodeJSON\u{a0}: «\u{a0}features\u{a0}» manquant")?;
     let texte = |p: &Json, cle: &str| p.get(cle).and_then(Json::texte).unwrap_or("").to_string();
     Ok(entites
         .iter()

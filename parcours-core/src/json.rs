@@ -76,7 +76,7 @@ struct Lecteur<'a> {
 
 impl Lecteur<'_> {
     fn erreur(&self, attendu: &str) -> String {
-        format!("JSON : {attendu} attendu à l’octet {}", self.i)
+        format!("JSON\u{a0}: {attendu} attendu à l’octet {}", self.i)
     }
     fn blancs(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.o.get(self.i) {
@@ -219,7 +219,7 @@ impl Lecteur<'_> {
                     self.i += 1;
                     return Ok(Json::Liste(l));
                 }
-                _ => return Err(self.erreur("« , » ou « ] »")),
+                _ => return Err(self.erreur("«\u{a0},\u{a0}» ou «\u{a0}]\u{a0}»")),
             }
         }
     }
@@ -239,7 +239,7 @@ impl Lecteur<'_> {
             let k = self.texte()?;
             self.blancs();
             if self.o.get(self.i) != Some(&b':') {
-                return Err(self.erreur("« : »"));
+                return Err(self.erreur("«\u{a0}:\u{a0}»"));
             }
             self.i += 1;
             self.blancs();
@@ -254,7 +254,7 @@ impl Lecteur<'_> {
                     self.i += 1;
                     return Ok(Json::Objet(m));
                 }
-                _ => return Err(self.erreur("« , » ou « } »")),
+                _ => return Err(self.erreur("«\u{a0},\u{a0}» ou «\u{a0}}\u{a0}»")),
             }
         }
     }

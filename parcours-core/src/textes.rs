@@ -340,6 +340,7 @@ messages! {
     mettre_a_jour;
     separateur_milliers;
     separateur_decimal;
+    deux_points;
 
     // The referral form.
     demande_titre;

@@ -383,3 +383,22 @@ fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
         assert_eq!(t.raison(r), r.texte_fr(), "{r:?}");
     }
 }
+
+/// French typography in the French messages: a no-break space before « : ; ? ! » and inside
+/// the guillemets, so a line never starts with a colon or a lone guillemet.
+#[test]
+fn the_french_messages_keep_french_typography() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes/fr.toml");
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+    let mut fautes = Vec::new();
+    for (nom, v) in &table {
+        let t = v.as_str().unwrap();
+        for mauvais in [" :", " ;", " ?", " !", "« ", " »"] {
+            if t.contains(mauvais) {
+                fautes.push(format!("{nom}: {mauvais:?}"));
+            }
+        }
+    }
+    assert!(table.len() > 200, "the whole catalogue was read");
+    assert!(fautes.is_empty(), "{fautes:?}");
+}

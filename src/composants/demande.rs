@@ -243,7 +243,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         <div id="demande-erreurs" class="resume-erreurs" role="alert" tabindex="-1">
             <h3>{ t.erreurs_titre(erreurs.len()) }</h3>
             <ul>{ for erreurs.iter().map(|e| html! {
-                <li><a href={format!("#{}", id_champ(e.champ))}>{ format!("{} : {}", t.champ(e.champ), t.probleme(&e.probleme)) }</a></li>
+                <li><a href={format!("#{}", id_champ(e.champ))}>{ format!("{}{}{}", t.champ(e.champ), t.deux_points(), t.probleme(&e.probleme)) }</a></li>
             }) }</ul>
         </div>
     });

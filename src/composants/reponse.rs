@@ -110,7 +110,7 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {
-            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ t.deux_points() }</span>
                 <bdi lang="fr">{ &r.label }</bdi>
                 if r.precision != parcours_core::recherche::Precision::Numero {
                     <span class="precision">{ format!(" ({})", t.precision(r.precision)) }</span>
@@ -118,13 +118,13 @@ pub fn CarteReponse(p: &Props) -> Html {
             </p>
         },
         Choix::Externe { label, .. } => html! {
-            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ t.deux_points() }</span>
                 <bdi lang="fr">{ label }</bdi>
                 <span class="precision">{ format!(" ({})", t.en_ligne_source()) }</span>
             </p>
         },
         Choix::Point(pt) => html! {
-            <p class="lieu"><span class="etiquette">{ t.point_choisi() }{ " : " }</span>
+            <p class="lieu"><span class="etiquette">{ t.point_choisi() }{ t.deux_points() }</span>
                 { format!("{}, {}", nombre::ecrire(pt.lat, 5), nombre::ecrire(pt.lon, 5)) }
                 if pt.precision_m > 0.0 { { format!(" (± {} m)", nombre::ecrire(pt.precision_m, 0)) } }
             </p>

@@ -84,16 +84,16 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await p.click("text=J’accepte que l’équipe me contacte");
   await suivant(p);
   const recap = await p.textContent(".recapitulatif");
-  assert.match(recap, /Enfant : Lina Martin/);
+  assert.match(recap, /Enfant\s:\sLina Martin/);
   assert.match(recap, /Né\(e\) le 03\/05\/2017/);
-  assert.match(recap, /Téléphone : 06 12 34 56 78/);
+  assert.match(recap, /Téléphone\s:\s06 12 34 56 78/);
   assert.match(recap, /2 Avenue du Mont Blanc, 21000 Dijon — dans le programme, équipe sud/);
   assert.match(recap, /contours IRIS 2020/);
   assert.match(recap, /j’accepte que l’équipe me contacte/);
   // The mail link carries exactly the summary.
   const lien = await p.getAttribute("#demande-courriel", "href");
   assert.ok(lien.startsWith("mailto:equipe-sud@example.org?subject="));
-  assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), recap.replace(/Signature :\s*$/, "").trim());
+  assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), recap.replace(/Signature\s:\s*$/, "").trim());
   // Printed: only the summary shows.
   await p.emulateMedia({ media: "print" });
   assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("h1")).visibility), "hidden");
