@@ -164,6 +164,15 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         });
     }
 
+    // One handler for the check boxes that flip one field.
+    let basculer = |f: fn(&mut Brouillon)| {
+        let b = b.clone();
+        Callback::from(move |_: Event| {
+            let mut n = (*b).clone();
+            f(&mut n);
+            b.set(n);
+        })
+    };
     // One handler for text inputs and text areas.
     let modifier = |f: fn(&mut Brouillon, String)| {
         let b = b.clone();
@@ -290,12 +299,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             </div>
         </> },
         Etape::Famille => {
-            let b2 = b.clone();
-            let interprete = Callback::from(move |_| {
-                let mut n = (*b2).clone();
-                n.interprete = !n.interprete;
-                b2.set(n);
-            });
+            let interprete = basculer(|b| b.interprete = !b.interprete);
             html! { <>
                 { champ(Champ::Responsables, &b.responsables, modifier(|b, v| b.responsables = v), "text", None) }
                 <p class="aide">{ t.aide_contact() }</p>
@@ -338,12 +342,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             </> }
         }
         Etape::Accord => {
-            let b2 = b.clone();
-            let accord = Callback::from(move |_| {
-                let mut n = (*b2).clone();
-                n.consentement = !n.consentement;
-                b2.set(n);
-            });
+            let accord = basculer(|b| b.consentement = !b.consentement);
             let err = erreur_de(Champ::Consentement);
             let pro = b.demandeur != Demandeur::Parent;
             html! { <>
