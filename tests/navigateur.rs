@@ -17,6 +17,11 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The app's allocator (src/main.rs), so that the times measured here are the app's.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATEUR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -212,4 +217,62 @@ fn search_in_the_browser_on_the_dijon_index() {
         p(0.99)
     );
     assert!(justes as f64 >= 0.995 * n as f64, "top-1 {justes}/{n}");
+}
+
+/// The whole city (`assets-ville/`, built by the test command from the whole-city stand-in,
+/// synthetic positions): decoding the address asset and indexing it (`Moteur::new`), the time
+/// a page waits before its first answer, measured five times (target: 30 ms); then the search
+/// on its dev queries.
+#[wasm_bindgen_test]
+fn the_whole_city_decodes_and_indexes_in_the_browser() {
+    let octets = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets-ville/adresses.bin"
+    ));
+    let tsv = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/address-queries-scale-dev.tsv"
+    ));
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let mut temps = Vec::new();
+    let mut moteur = None;
+    for _ in 0..5 {
+        let t = perf.now();
+        let m = Moteur::new(parcours_core::asset::decoder::<IndexAdresses>(octets).unwrap());
+        temps.push(perf.now() - t);
+        moteur = Some(m);
+    }
+    let moteur = moteur.unwrap();
+    let n_adresses = moteur.index().nombre_adresses();
+    let plier = parcours_core::normalisation::plier;
+    let (mut n, mut justes) = (0usize, 0usize);
+    let t = perf.now();
+    for ligne in tsv.lines().skip(1) {
+        let c: Vec<&str> = ligne.split('\t').collect();
+        let r = moteur.rechercher(c[1], 5);
+        n += 1;
+        let rep = |s: &str| s.chars().next().map(|x| x.to_ascii_lowercase());
+        justes += usize::from(r.first().is_some_and(|r| {
+            r.numero.map(|x| x.to_string()).as_deref() == Some(c[2])
+                && rep(&r.rep) == rep(c[3])
+                && plier(&r.nom_voie) == plier(c[4])
+        }));
+    }
+    let recherche = (perf.now() - t) / n as f64;
+    let mut tries = temps.clone();
+    tries.sort_by(f64::total_cmp);
+    console_log!(
+        "browser, whole city: {n_adresses} addresses in {} voies, {} bytes; decode + index {:.1} ms (median of 5; runs {:?} ms); {n} queries, top-1 {:.2} %, {:.3} ms per query on average",
+        moteur.index().voies.len(),
+        octets.len(),
+        tries[2],
+        temps.iter().map(|t| (t * 10.0).round() / 10.0).collect::<Vec<_>>(),
+        100.0 * justes as f64 / n as f64,
+        recherche
+    );
+    assert!(
+        n_adresses > 20_000,
+        "{n_adresses} addresses: not the whole city"
+    );
+    assert!(justes as f64 >= 0.99 * n as f64, "top-1 {justes}/{n}");
 }

@@ -1,12 +1,14 @@
 //! Benchmarks of the core: address search and decision on the Dijon assets (built by
-//! `parcours-data build` into ../assets-gen), and search on a synthetic index of 300,000
-//! addresses (real Dijon street words and numbers recombined; labelled synthetic).
+//! `parcours-data build` into ../assets-gen); decoding and indexing the whole city's address
+//! asset, and searching it (../assets-ville, built by the test command from the whole-city
+//! stand-in; skipped when absent); and search on a synthetic index of 300,000 addresses (real
+//! Dijon street words and numbers recombined; labelled synthetic).
 //!
 //! `cargo bench -p parcours-core` prints criterion's figures, and before them the latency
 //! percentiles per query (criterion reports means; the targets are on p99).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use parcours_core::asset::{self, Carte};
+use parcours_core::asset::{self, Carte, Nature};
 use parcours_core::decision::{Lieu, Verificateur};
 use parcours_core::programme::Programme;
 use parcours_core::recherche::{IndexAdresses, Moteur, Numero};
@@ -27,9 +29,22 @@ fn charger<T: asset::Payload>() -> T {
     asset::decoder(&octets).unwrap()
 }
 
+/// The whole city's address asset, when built (`assets-ville/`, or `PARCOURS_ASSETS_VILLE`).
+fn ville() -> Option<Vec<u8>> {
+    let d = std::env::var_os("PARCOURS_ASSETS_VILLE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets-ville"));
+    std::fs::read(d.join(Nature::Adresses.nom_fichier())).ok()
+}
+
 fn requetes() -> Vec<String> {
-    let f =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/address-queries-dev.tsv");
+    requetes_de("address-queries-dev.tsv")
+}
+
+fn requetes_de(fichier: &str) -> Vec<String> {
+    let f = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/eval")
+        .join(fichier);
     match std::fs::read_to_string(&f) {
         Ok(t) => t
             .lines()
@@ -146,6 +161,46 @@ fn bench(c: &mut Criterion) {
     }
     percentiles("decision for an address result, Dijon", ms);
 
+    // The whole city: decode + index (what a page waits for before its first answer), the
+    // same index through the previous format (postcard, format version 2) for comparison, and
+    // the search.
+    let ville = ville();
+    if let Some(octets) = &ville {
+        let charger_ville = || Moteur::new(asset::decoder::<IndexAdresses>(octets).unwrap());
+        let moteur_ville = charger_ville();
+        let ancien = postcard::to_allocvec(moteur_ville.index()).unwrap();
+        let mut ms = Vec::new();
+        let mut ms_ancien = Vec::new();
+        for _ in 0..50 {
+            let t = Instant::now();
+            black_box(charger_ville());
+            ms.push(t.elapsed().as_secs_f64() * 1e3);
+            let t = Instant::now();
+            black_box(Moteur::new(
+                postcard::from_bytes::<IndexAdresses>(&ancien).unwrap(),
+            ));
+            ms_ancien.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        eprintln!(
+            "whole city: {} addresses in {} voies, asset {} B",
+            moteur_ville.index().nombre_adresses(),
+            moteur_ville.index().voies.len(),
+            octets.len()
+        );
+        percentiles("decode + index, whole city (50 runs)", ms);
+        percentiles(
+            "decode + index, whole city, previous format (postcard, 50 runs)",
+            ms_ancien,
+        );
+        let qs_ville = requetes_de("address-queries-scale-dev.tsv");
+        percentiles(
+            "search, whole city (8,009 scale dev queries × 5)",
+            latences(&moteur_ville, &qs_ville, 5),
+        );
+    } else {
+        eprintln!("no assets-ville/adresses.bin: the whole-city cases are skipped");
+    }
+
     let t = Instant::now();
     let synth = IndexAdresses::construire(synthetique(&index));
     let construction = t.elapsed();
@@ -188,6 +243,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("decision/point", |b| {
         b.iter(|| black_box(v.decider_lieu(black_box(&lieu))))
     });
+    if let Some(octets) = &ville {
+        c.bench_function("asset/decode+index whole city", |b| {
+            b.iter(|| Moteur::new(asset::decoder::<IndexAdresses>(black_box(octets)).unwrap()))
+        });
+    }
     let mut j = 0;
     c.bench_function("search/synthetic-300k (per query)", |b| {
         b.iter(|| {

@@ -68,31 +68,57 @@ impl IndexAdresses {
 
     /// The vocabulary and each voie's tokens, computed from the names; the voies and their
     /// numbers are kept in the order given. (The address asset does not carry the tokens: its
-    /// decoder calls this.)
+    /// decoder calls this.) A name's tokens are its words' tokens, in order (the normalisation
+    /// works word by word: see `normalisation::jetons_voie`), so each distinct word is
+    /// normalised once — "RUE", "DE", "LA" once for the whole city.
     pub(crate) fn depuis_voies(voies_brutes: Vec<VoieBrute>) -> Self {
-        let mut jetons_par_voie = Vec::with_capacity(voies_brutes.len());
-        let mut vocabulaire: Vec<String> = Vec::new();
+        let mut mots: std::collections::BTreeMap<&str, u32> = Default::default();
+        let mut formes: Vec<Vec<String>> = Vec::new();
+        // Each voie's words, as indices into `formes`, one after the other.
+        let mut mots_voies: Vec<u32> = Vec::new();
+        let mut fins: Vec<usize> = Vec::with_capacity(voies_brutes.len());
         for v in &voies_brutes {
-            let j = crate::normalisation::jetons_voie(&v.0);
-            vocabulaire.extend(j.iter().cloned());
-            jetons_par_voie.push(j);
+            for mot in v.0.split(char::is_whitespace).filter(|m| !m.is_empty()) {
+                let k = *mots.entry(mot).or_insert_with(|| {
+                    formes.push(crate::normalisation::jetons_voie(mot));
+                    formes.len() as u32 - 1
+                });
+                mots_voies.push(k);
+            }
+            fins.push(mots_voies.len());
         }
+        let mut vocabulaire: Vec<&str> = formes.iter().flatten().map(String::as_str).collect();
         vocabulaire.sort_unstable();
         vocabulaire.dedup();
+        let rang = |t: &String| {
+            vocabulaire
+                .binary_search(&t.as_str())
+                .expect("token in vocabulary") as u32
+        };
+        let jetons_formes: Vec<Vec<u32>> = formes
+            .iter()
+            .map(|f| f.iter().map(rang).collect())
+            .collect();
+        let vocabulaire: Vec<String> = vocabulaire.into_iter().map(String::from).collect();
+        let mut debut = 0;
         let voies = voies_brutes
             .into_iter()
-            .zip(jetons_par_voie)
+            .zip(fins)
             .map(
-                |((nom, code_postal, code_insee, nom_commune, numeros), j)| Voie {
-                    nom,
-                    code_postal,
-                    code_insee,
-                    nom_commune,
-                    jetons: j
+                |((nom, code_postal, code_insee, nom_commune, numeros), fin)| {
+                    let jetons = mots_voies[debut..fin]
                         .iter()
-                        .map(|t| vocabulaire.binary_search(t).expect("token in vocabulary") as u32)
-                        .collect(),
-                    numeros,
+                        .flat_map(|&m| jetons_formes[m as usize].iter().copied())
+                        .collect();
+                    debut = fin;
+                    Voie {
+                        nom,
+                        code_postal,
+                        code_insee,
+                        nom_commune,
+                        jetons,
+                        numeros,
+                    }
                 },
             )
             .collect();
@@ -197,7 +223,9 @@ impl Moteur {
             .collect();
         // Voies come grouped by commune (the index is sorted by code INSEE): consecutive
         // duplicates are all there is to remove (one left over would be harmless).
-        let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
+        let mut communes: Vec<&str> = index.voies.iter().map(|v| v.nom_commune.as_str()).collect();
+        communes.dedup();
+        let mut communes: Vec<String> = communes.into_iter().map(plier).collect();
         communes.dedup();
         Moteur {
             index,
@@ -857,6 +885,23 @@ mod proprietes {
         fn never_panics_and_stays_bounded(q in "\\PC{0,60}|[0-9 ]{0,40}|[\\u{0}-\\u{1f}\\u{200e}\\u{202e}\\u{fffd}a-z ]{0,40}") {
             let r = moteur().rechercher(&q, 5);
             prop_assert!(r.len() <= 5);
+        }
+
+        /// The tokens computed word by word are the name's tokens, whatever the name.
+        #[test]
+        fn tokens_word_by_word_are_the_names_tokens(
+            noms in prop::collection::vec("\\PC{0,30}|[A-Z0-9'’ \u{a0}\t-]{0,30}|(RUE|AV|ST|1ER|2EME|XIV|D'|L') ?[A-Za-zéÈœ0-9' -]{0,12}", 1..6)
+        ) {
+            let voies = noms
+                .iter()
+                .map(|n| (n.clone(), String::new(), String::new(), String::new(), vec![]))
+                .collect();
+            let i = IndexAdresses::depuis_voies(voies);
+            for (v, nom) in i.voies.iter().zip(&noms) {
+                let jetons: Vec<&str> = v.jetons.iter().map(|&t| i.vocabulaire[t as usize].as_str()).collect();
+                prop_assert_eq!(jetons, crate::normalisation::jetons_voie(nom));
+            }
+            prop_assert!(i.vocabulaire.windows(2).all(|w| w[0] < w[1]));
         }
 
         #[test]

@@ -54,7 +54,10 @@ pub const PAS_E6: [i32; 2] = [3, 3];
 /// one millionth of a degree on each axis, at the equator (where a degree of longitude is
 /// longest) √2 × 0.1113 m = 0.157 m. The decision adds it to an address point's uncertainty.
 pub const ERREUR_POSITION_M: f64 = 0.16;
-const _: () = assert!(ERREUR_POSITION_M <= 0.5, "issue 14: within 0.5 m of the source");
+const _: () = assert!(
+    ERREUR_POSITION_M <= 0.5,
+    "issue 14: within 0.5 m of the source"
+);
 
 /// Sections in the order they are written.
 const SECTIONS: usize = 7;
@@ -98,6 +101,7 @@ impl<'a> Lecteur<'a> {
         format!("address index, section {}: {quoi}", self.nom)
     }
 
+    #[inline]
     fn entier(&mut self) -> Result<u64, String> {
         let mut n = 0u64;
         for (i, &b) in self.octets.iter().enumerate().take(10) {
@@ -114,6 +118,7 @@ impl<'a> Lecteur<'a> {
         Err(self.erreur("bad or truncated integer"))
     }
 
+    #[inline]
     fn relatif(&mut self) -> Result<i64, String> {
         let z = self.entier()?;
         Ok(((z >> 1) as i64) ^ -((z & 1) as i64))
@@ -303,6 +308,11 @@ pub fn encoder(index: &IndexAdresses) -> Vec<u8> {
 
 /// Reads a payload written by [`encoder`]. Never panics; an inconsistent payload is an error.
 pub fn decoder(octets: &[u8]) -> Result<IndexAdresses, String> {
+    lire(octets).map(IndexAdresses::depuis_voies)
+}
+
+/// The voies of a payload, before their tokens.
+fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, String> {
     let mut tout = Lecteur {
         octets,
         nom: "list",
@@ -396,7 +406,7 @@ pub fn decoder(octets: &[u8]) -> Result<IndexAdresses, String> {
     for l in [&lieux, &reps, &voies, &noms, &numeros, &indices, &positions] {
         l.fin()?;
     }
-    Ok(IndexAdresses::depuis_voies(sortie))
+    Ok(sortie)
 }
 
 /// The two sides, each ascending, merged into ascending numbers.
