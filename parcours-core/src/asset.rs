@@ -114,7 +114,7 @@ impl Payload for IndexAdresses {
     }
 
     fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError> {
-        adresses::decoder(octets).map_err(AssetError::Decodage)
+        adresses::decoder(octets).map_err(|e| AssetError::Decodage(e.to_string()))
     }
 }
 impl Payload for Programme {

@@ -89,6 +89,20 @@ impl Ecrivain {
     }
 }
 
+/// What is wrong in a payload, and in which section (static texts: no formatting code in the
+/// WebAssembly for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaut {
+    pub section: &'static str,
+    pub quoi: &'static str,
+}
+
+impl std::fmt::Display for Defaut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "address index, section {}: {}", self.section, self.quoi)
+    }
+}
+
 /// Reads what [`Ecrivain`] wrote, refusing anything else.
 struct Lecteur<'a> {
     octets: &'a [u8],
@@ -97,12 +111,15 @@ struct Lecteur<'a> {
 }
 
 impl<'a> Lecteur<'a> {
-    fn erreur(&self, quoi: &str) -> String {
-        format!("address index, section {}: {quoi}", self.nom)
+    fn erreur(&self, quoi: &'static str) -> Defaut {
+        Defaut {
+            section: self.nom,
+            quoi,
+        }
     }
 
     #[inline]
-    fn entier(&mut self) -> Result<u64, String> {
+    fn entier(&mut self) -> Result<u64, Defaut> {
         let mut n = 0u64;
         for (i, &b) in self.octets.iter().enumerate().take(10) {
             let bits = u64::from(b & 0x7f);
@@ -119,23 +136,23 @@ impl<'a> Lecteur<'a> {
     }
 
     #[inline]
-    fn relatif(&mut self) -> Result<i64, String> {
+    fn relatif(&mut self) -> Result<i64, Defaut> {
         let z = self.entier()?;
         Ok(((z >> 1) as i64) ^ -((z & 1) as i64))
     }
 
     /// A count of elements that take at least `par_element` bytes each, in this section or in
     /// the one given: a count larger than what is left is refused before anything is allocated.
-    fn compte(&mut self, par_element: usize, dans: Option<&Lecteur>) -> Result<usize, String> {
+    fn compte(&mut self, par_element: usize, dans: Option<&Lecteur>) -> Result<usize, Defaut> {
         let n = self.entier()?;
         let reste = dans.map_or(self.octets.len(), |d| d.octets.len());
         match usize::try_from(n) {
             Ok(n) if n.saturating_mul(par_element) <= reste => Ok(n),
-            _ => Err(self.erreur(&format!("count {n} beyond the data"))),
+            _ => Err(self.erreur("count beyond the data")),
         }
     }
 
-    fn octets(&mut self, n: u64) -> Result<&'a [u8], String> {
+    fn octets(&mut self, n: u64) -> Result<&'a [u8], Defaut> {
         match usize::try_from(n) {
             Ok(n) if n <= self.octets.len() => {
                 let (a, b) = self.octets.split_at(n);
@@ -146,23 +163,23 @@ impl<'a> Lecteur<'a> {
         }
     }
 
-    fn texte(&mut self) -> Result<String, String> {
+    fn texte(&mut self) -> Result<String, Defaut> {
         let n = self.entier()?;
         let o = self.octets(n)?;
         String::from_utf8(o.to_vec()).map_err(|_| self.erreur("text not UTF-8"))
     }
 
-    fn section(&mut self, nom: &'static str) -> Result<Lecteur<'a>, String> {
+    fn section(&mut self, nom: &'static str) -> Result<Lecteur<'a>, Defaut> {
         let n = self.entier()?;
         let octets = self.octets(n)?;
         Ok(Lecteur { octets, nom })
     }
 
-    fn fin(&self) -> Result<(), String> {
+    fn fin(&self) -> Result<(), Defaut> {
         if self.octets.is_empty() {
             Ok(())
         } else {
-            Err(self.erreur(&format!("{} bytes left over", self.octets.len())))
+            Err(self.erreur("bytes left over"))
         }
     }
 }
@@ -178,9 +195,12 @@ fn quantifier(p: PositionE6) -> Cellule {
 }
 
 fn position(c: Cellule) -> Option<PositionE6> {
-    let lon = i32::try_from(c[0].checked_mul(i64::from(PAS_E6[0]))?).ok()?;
-    let lat = i32::try_from(c[1].checked_mul(i64::from(PAS_E6[1]))?).ok()?;
-    Some([lon, lat])
+    // Within ±2³⁰ the product fits an i64 (no 128-bit multiplication for an overflow check).
+    let coordonnee = |k: usize| {
+        let dedans = (-LIMITE..=LIMITE).contains(&c[k]);
+        dedans.then(|| i32::try_from(c[k] * i64::from(PAS_E6[k])).ok())?
+    };
+    Some([coordonnee(0)?, coordonnee(1)?])
 }
 
 /// No cell lies beyond this, in steps (an i32 position divided by a step of 3 or more).
@@ -307,12 +327,12 @@ pub fn encoder(index: &IndexAdresses) -> Vec<u8> {
 }
 
 /// Reads a payload written by [`encoder`]. Never panics; an inconsistent payload is an error.
-pub fn decoder(octets: &[u8]) -> Result<IndexAdresses, String> {
+pub fn decoder(octets: &[u8]) -> Result<IndexAdresses, Defaut> {
     lire(octets).map(IndexAdresses::depuis_voies)
 }
 
 /// The voies of a payload, before their tokens.
-fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, String> {
+fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, Defaut> {
     let mut tout = Lecteur {
         octets,
         nom: "list",
@@ -327,13 +347,15 @@ fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, String> {
     tout.fin()?;
 
     let n = lieux.compte(3, None)?;
-    let table_lieux = (0..n)
-        .map(|_| Ok([lieux.texte()?, lieux.texte()?, lieux.texte()?]))
-        .collect::<Result<Vec<[String; 3]>, String>>()?;
+    let mut table_lieux: Vec<[String; 3]> = Vec::with_capacity(n);
+    for _ in 0..n {
+        table_lieux.push([lieux.texte()?, lieux.texte()?, lieux.texte()?]);
+    }
     let n = reps.compte(1, None)?;
-    let table_reps = (0..n)
-        .map(|_| reps.texte())
-        .collect::<Result<Vec<String>, String>>()?;
+    let mut table_reps: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        table_reps.push(reps.texte()?);
+    }
 
     let n = voies.compte(5, None)?;
     let mut sortie: Vec<VoieBrute> = Vec::with_capacity(n);
@@ -410,25 +432,19 @@ fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, String> {
 }
 
 /// The two sides, each ascending, merged into ascending numbers.
-fn fusionner(a: Vec<Numero>, b: Vec<Numero>) -> Vec<Numero> {
-    if b.is_empty() {
-        return a;
+fn fusionner(impairs: Vec<Numero>, pairs: Vec<Numero>) -> Vec<Numero> {
+    if pairs.is_empty() {
+        return impairs;
     }
-    if a.is_empty() {
-        return b;
+    let mut out = Vec::with_capacity(impairs.len() + pairs.len());
+    let mut pairs = pairs.into_iter().peekable();
+    for a in impairs {
+        while let Some(b) = pairs.next_if(|b| b.numero < a.numero) {
+            out.push(b);
+        }
+        out.push(a);
     }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        let suivant = if x.numero <= y.numero {
-            a.next()
-        } else {
-            b.next()
-        };
-        out.extend(suivant);
-    }
-    out.extend(a);
-    out.extend(b);
+    out.extend(pairs);
     out
 }
 
@@ -608,16 +624,19 @@ mod tests {
     fn inconsistencies_are_named() {
         let erreur = |octets: &[u8]| decoder(octets).unwrap_err();
         // Seven empty sections: the counts are missing.
-        assert!(erreur(&[0; 7]).contains("section lieux"));
-        // A count beyond the data.
+        assert_eq!(erreur(&[0; 7]).section, "lieux");
+        // No place, one rep (""), one voie whose record is missing.
         let mut w = Ecrivain::default();
-        for s in [&[1u8][..], &[1, 0], &[0], &[], &[], &[], &[]] {
+        for s in [&[0u8][..], &[1, 0], &[1], &[], &[], &[], &[]] {
             w.taille(s.len());
             w.0.extend_from_slice(s);
         }
-        assert!(erreur(&w.0).contains("count 1 beyond the data"));
+        assert_eq!(
+            erreur(&w.0).to_string(),
+            "address index, section voies: count beyond the data"
+        );
         // An integer of more than 64 bits.
-        assert!(erreur(&[0xff; 12]).contains("bad or truncated integer"));
+        assert_eq!(erreur(&[0xff; 12]).quoi, "bad or truncated integer");
     }
 }
 
