@@ -910,6 +910,26 @@ mod proprietes {
             prop_assert!(r.len() <= 5);
         }
 
+        #[test]
+        fn long_inputs_never_panic(c in any::<char>(), n in 0usize..10_000) {
+            let q: String = std::iter::repeat_n(c, n).collect();
+            let _ = moteur().rechercher(&q, 5);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+        /// The Shell sort sorts as the standard sort does.
+        #[test]
+        fn the_shell_sort_sorts(v in prop::collection::vec("[a-c]{0,3}|\\PC{0,4}", 0..300)) {
+            let mut mots: Vec<&str> = v.iter().map(String::as_str).collect();
+            let mut attendu = mots.clone();
+            trier(&mut mots);
+            attendu.sort();
+            prop_assert_eq!(mots, attendu);
+        }
+
         /// The tokens computed word by word are the name's tokens, whatever the name.
         #[test]
         fn tokens_word_by_word_are_the_names_tokens(
@@ -925,12 +945,6 @@ mod proprietes {
                 prop_assert_eq!(jetons, crate::normalisation::jetons_voie(nom));
             }
             prop_assert!(i.vocabulaire.windows(2).all(|w| w[0] < w[1]));
-        }
-
-        #[test]
-        fn long_inputs_never_panic(c in any::<char>(), n in 0usize..10_000) {
-            let q: String = std::iter::repeat_n(c, n).collect();
-            let _ = moteur().rechercher(&q, 5);
         }
     }
 }
