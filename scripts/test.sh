@@ -20,6 +20,15 @@ etape "data: build the assets from $PARCOURS_DONNEES, then verify them"
 cargo run -q --release --locked -p parcours-data -- build --donnees "$PARCOURS_DONNEES"
 cargo run -q --release --locked -p parcours-data -- verify
 
+# The whole city (issue 14): the same build with the whole-city stand-in (every Dijon street,
+# ~25,000 addresses, synthetic positions) into assets-ville/ — never shipped, never committed;
+# for the size budgets below, the decode time (in-browser test, bench) and nothing else.
+ville=${PARCOURS_VILLE:-../shared/eval/synthetique-dijon-dev.csv}
+etape "data: the whole city ($ville) into assets-ville/, for the budgets only"
+cargo run -q --release --locked -p parcours-data -- build --donnees "$PARCOURS_DONNEES" \
+  --adresses "$ville" --sortie assets-ville
+cargo run -q --release --locked -p parcours-data -- verify --assets assets-ville
+
 etape "clippy (native, then the app for wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p parcours --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
@@ -40,6 +49,8 @@ cargo test --release -p parcours --target wasm32-unknown-unknown --locked -- --n
 etape "release build (Trunk, offline)"
 trunk build --release --offline --skip-version-check
 node scripts/tailles.mjs dist --budget
+etape "size budgets with the whole city (the built site, its assets/ taken from assets-ville/)"
+node scripts/tailles.mjs dist --budget --assets assets-ville
 
 etape "end-to-end tests (Playwright + Chromium, built site on 127.0.0.1)"
 node --test --test-concurrency=1 --test-force-exit tests/e2e/

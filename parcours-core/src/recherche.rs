@@ -636,10 +636,12 @@ pub fn interpoler(voie: &Voie, n: u32) -> Option<(PositionE6, Vec<PositionE6>)> 
     match (avant, apres) {
         (Some(a), Some(b)) => {
             let t = (n - a.numero) as f64 / (b.numero - a.numero) as f64;
-            let p = [
-                (a.position[0] as f64 + t * (b.position[0] - a.position[0]) as f64).round() as i32,
-                (a.position[1] as f64 + t * (b.position[1] - a.position[1]) as f64).round() as i32,
-            ];
+            // In f64: the difference of two far positions does not fit an i32.
+            let entre = |k: usize| {
+                let (x, y) = (a.position[k] as f64, b.position[k] as f64);
+                (x + t * (y - x)).round() as i32
+            };
+            let p = [entre(0), entre(1)];
             Some((p, vec![a.position, b.position]))
         }
         (Some(a), None) | (None, Some(a)) => Some((a.position, vec![a.position])),
@@ -806,6 +808,26 @@ mod tests {
         // 175 is odd: the only odd neighbour is 175 itself.
         let r = &moteur().rechercher("201 rue d'auxonne", 1)[0];
         assert_eq!(r.position, [5, 47_000_000]);
+    }
+
+    #[test]
+    fn inferred_between_far_positions_without_overflow() {
+        let voie = Voie {
+            nom: "RUE".into(),
+            code_postal: String::new(),
+            code_insee: String::new(),
+            nom_commune: String::new(),
+            jetons: vec![],
+            numeros: vec![
+                n(1, "", i32::MIN + 1),
+                Numero {
+                    numero: 5,
+                    rep: String::new(),
+                    position: [i32::MAX, 47_000_000],
+                },
+            ],
+        };
+        assert_eq!(interpoler(&voie, 3).unwrap().0, [0, 47_000_000]);
     }
 
     #[test]
