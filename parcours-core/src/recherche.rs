@@ -80,7 +80,7 @@ impl IndexAdresses {
         for v in &voies_brutes {
             for mot in v.0.split(' ').filter(|m| !m.is_empty()) {
                 let k = *mots.entry(mot).or_insert_with(|| {
-                    formes.push(crate::normalisation::jetons_voie(mot));
+                    formes.push(jetons_mot(mot));
                     formes.len() as u32 - 1
                 });
                 mots_voies.push(k);
@@ -511,6 +511,13 @@ impl Moteur {
             .unwrap_or([0, 0]);
         base(None, String::new(), milieu, Precision::Voie, voisins)
     }
+}
+
+/// A word's tokens. A function of its own, called for each distinct word: the browser
+/// optimises it after the first few (it would not, inlined in one long loop).
+#[inline(never)]
+fn jetons_mot(mot: &str) -> Vec<String> {
+    crate::normalisation::jetons_voie(mot)
 }
 
 /// Sorts words in place: a Shell sort (Ciura's gaps), a few lines of code where the standard

@@ -341,9 +341,11 @@ fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, Defaut> {
     let mut reps = tout.section("reps")?;
     let mut voies = tout.section("voies")?;
     let mut noms = tout.section("noms")?;
-    let mut numeros = tout.section("numeros")?;
-    let mut indices = tout.section("indices")?;
-    let mut positions = tout.section("positions")?;
+    let mut colonnes = Colonnes {
+        numeros: tout.section("numeros")?,
+        indices: tout.section("indices")?,
+        positions: tout.section("positions")?,
+    };
     tout.fin()?;
 
     let n = lieux.compte(3, None)?;
@@ -374,48 +376,15 @@ fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, Defaut> {
         }
         nom.extend_from_slice(noms.octets(suffixe)?);
         let texte = String::from_utf8(nom.clone()).map_err(|_| noms.erreur("name not UTF-8"))?;
-        let impairs = voies.compte(1, Some(&numeros))?;
-        let pairs = voies.compte(1, Some(&numeros))?;
+        let impairs = voies.compte(1, Some(&colonnes.numeros))?;
+        let pairs = voies.compte(1, Some(&colonnes.numeros))?;
 
-        let mut premiere: Option<Cellule> = None;
-        let mut cotes: [Vec<Numero>; 2] = [Vec::with_capacity(impairs), Vec::with_capacity(pairs)];
-        for (reste, (taille, liste)) in [1u32, 0]
-            .into_iter()
-            .zip([impairs, pairs].into_iter().zip(&mut cotes))
-        {
-            let mut c = Cote::default();
-            for _ in 0..taille {
-                let k = u32::try_from(numeros.entier()?).ok();
-                let numero = match c.dernier {
-                    None => k.and_then(|k| k.checked_mul(2)?.checked_add(reste)),
-                    Some((p, _)) => k.and_then(|k| p.checked_add(k.checked_mul(2)?)),
-                }
-                .ok_or_else(|| numeros.erreur("number out of range"))?;
-                let rep = usize::try_from(indices.entier()?)
-                    .ok()
-                    .and_then(|i| table_reps.get(i))
-                    .ok_or_else(|| indices.erreur("rep out of the table"))?;
-                let prevue = c.prevoir(numero, premiere.unwrap_or(premiere_voie));
-                let (dx, dy) = (positions.relatif()?, positions.relatif()?);
-                let q = [prevue[0].checked_add(dx), prevue[1].checked_add(dy)];
-                let (q, p) = match q {
-                    [Some(x), Some(y)] => ([x, y], position([x, y])),
-                    _ => ([0, 0], None),
-                };
-                let p = p.ok_or_else(|| positions.erreur("position out of range"))?;
-                c.ajouter(numero, q);
-                premiere.get_or_insert(q);
-                liste.push(Numero {
-                    numero,
-                    rep: rep.clone(),
-                    position: p,
-                });
-            }
-        }
-        if let Some(p) = premiere {
+        let (impairs, premiere) = colonnes.cote(impairs, 1, premiere_voie, &table_reps)?;
+        let depart = premiere.unwrap_or(premiere_voie);
+        let (pairs, premiere_paire) = colonnes.cote(pairs, 0, depart, &table_reps)?;
+        if let Some(p) = premiere.or(premiere_paire) {
             premiere_voie = p;
         }
-        let [impairs, pairs] = cotes;
         let [code_postal, code_insee, nom_commune] = lieu.clone();
         sortie.push((
             texte,
@@ -425,10 +394,67 @@ fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, Defaut> {
             fusionner(impairs, pairs),
         ));
     }
-    for l in [&lieux, &reps, &voies, &noms, &numeros, &indices, &positions] {
+    let Colonnes {
+        numeros,
+        indices,
+        positions,
+    } = &colonnes;
+    for l in [&lieux, &reps, &voies, &noms, numeros, indices, positions] {
         l.fin()?;
     }
     Ok(sortie)
+}
+
+/// The sections read number by number.
+struct Colonnes<'a> {
+    numeros: Lecteur<'a>,
+    indices: Lecteur<'a>,
+    positions: Lecteur<'a>,
+}
+
+impl Colonnes<'_> {
+    /// One side of a voie: `taille` numbers of parity `reste`, the first predicted at `depart`;
+    /// with the side's first cell. A function of its own, called for every side: the browser
+    /// optimises it after the first few voies (it would not, inside one long loop).
+    #[inline(never)]
+    fn cote(
+        &mut self,
+        taille: usize,
+        reste: u32,
+        depart: Cellule,
+        reps: &[String],
+    ) -> Result<(Vec<Numero>, Option<Cellule>), Defaut> {
+        let mut liste = Vec::with_capacity(taille);
+        let mut c = Cote::default();
+        let mut premiere = None;
+        for _ in 0..taille {
+            let k = u32::try_from(self.numeros.entier()?).ok();
+            let numero = match c.dernier {
+                None => k.and_then(|k| k.checked_mul(2)?.checked_add(reste)),
+                Some((p, _)) => k.and_then(|k| p.checked_add(k.checked_mul(2)?)),
+            }
+            .ok_or_else(|| self.numeros.erreur("number out of range"))?;
+            let rep = usize::try_from(self.indices.entier()?)
+                .ok()
+                .and_then(|i| reps.get(i))
+                .ok_or_else(|| self.indices.erreur("rep out of the table"))?;
+            let prevue = c.prevoir(numero, depart);
+            let (dx, dy) = (self.positions.relatif()?, self.positions.relatif()?);
+            let q = match [prevue[0].checked_add(dx), prevue[1].checked_add(dy)] {
+                [Some(x), Some(y)] => [x, y],
+                _ => return Err(self.positions.erreur("position out of range")),
+            };
+            let p = position(q).ok_or_else(|| self.positions.erreur("position out of range"))?;
+            c.ajouter(numero, q);
+            premiere.get_or_insert(q);
+            liste.push(Numero {
+                numero,
+                rep: rep.clone(),
+                position: p,
+            });
+        }
+        Ok((liste, premiere))
+    }
 }
 
 /// The two sides, each ascending, merged into ascending numbers.
