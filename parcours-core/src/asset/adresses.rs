@@ -1,5 +1,5 @@
 //! The address index's own payload format (asset format version 3): what an address costs is
-//! its number, its suffix and its position; a street's name is written once.
+//! its number, its rep and its position; a street's name is written once.
 //!
 //! The payload is a sequence of **sections**, each a varint byte length then its bytes, in
 //! this order (every section must be read to its last byte, and nothing may follow the last):
