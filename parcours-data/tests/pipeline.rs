@@ -18,8 +18,10 @@ fn entrees() -> Entrees {
         textes: Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes"),
         iris: None,
         adresses: None,
+        ban: None,
         qpv: None,
         ecoles: None,
+        voies: None,
     }
 }
 
@@ -230,8 +232,10 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         textes: racine.join("config/textes"),
         iris: None,
         adresses: None,
+        ban: None,
         qpv: None,
         ecoles: None,
+        voies: None,
     };
     let c = pipeline::construire(&e).unwrap();
     let m = &c.manifeste.assets;
