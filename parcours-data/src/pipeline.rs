@@ -312,6 +312,13 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
     let lus_adresses = lignes;
     let mut sources_adresses = Vec::new();
     let mut notes = Vec::new();
+    if e.voies.is_some() && s.voies.is_none() {
+        return Err(erreur(
+            Path::new("config/sources.toml"),
+            "[voies]",
+            "a street list is given but no [voies] section describes it",
+        ));
+    }
     let source_voies = match s
         .voies
         .as_ref()
