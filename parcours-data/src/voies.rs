@@ -10,11 +10,14 @@
 //! 2. writes the street's name in a readable upper-case form ([`nom_lisible`]): the type in
 //!    full, the label's abbreviations expanded by the core's [`developper`], elisions restored
 //!    (`D OR` → `D'OR`);
-//! 3. keeps each street once ([`Motif::Doublon`]);
-//! 4. meets the address file's streets ([`Motif::DejaDansLesAdresses`]): on canonical words
-//!    without articles, then allowing what FANTOIR abbreviates or cuts ([`meme_voie`]); the
-//!    address file's spelling wins;
-//! 5. the other streets are added to the index with no position.
+//! 3. keeps each street once ([`Motif::Doublon`]): the same canonical words, or a `CRS` twin
+//!    of a `COUR`;
+//! 4. meets the address file's streets ([`Motif::DejaDansLesAdresses`]): the same canonical
+//!    words; else the same words but for the articles, when the list has one street of those
+//!    words (`RUE LA FONTAINE` and `RUE DE FONTAINE` are two streets); else the same street
+//!    under another spelling, one to one ([`meme_voie`]: FANTOIR's abbreviated or cut words, a
+//!    title left out). The address file's spelling wins;
+//! 5. the other streets are added to the index with no number ([`Fusion::ajoutees`]).
 
 use parcours_core::normalisation::{
     canonique, classer, decouper, developper, jetons_voie, plier, Classe,
@@ -197,7 +200,6 @@ pub const REGLES: &[Regle] = &[
     voie("VILLA", "VILLA"),
     voie("HAMEAU", "HAMEAU"),
     voie("CARREFOUR", "CARREFOUR"),
-    voie("ROND POINT", "ROND-POINT"),
     voie("RPT", "ROND-POINT"),
 ];
 
@@ -640,7 +642,6 @@ mod tests {
             ("VILLA", "DES LILAS", Issue::Voie("VILLA")),
             ("HAMEAU", "DE LA COMBE", Issue::Voie("HAMEAU")),
             ("CARREFOUR", "DE LA NATION", Issue::Voie("CARREFOUR")),
-            ("ROND POINT", "DE LA NATION", Issue::Voie("ROND-POINT")),
             ("RPT", "DE LA NATION", Issue::Voie("ROND-POINT")),
         ];
         for (nature, libelle, attendu) in cas {
