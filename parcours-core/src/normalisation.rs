@@ -77,6 +77,7 @@ pub const ABREVIATIONS: &[(&str, &str)] = &[
     ("pres", "president"),
     ("dr", "docteur"),
     ("doct", "docteur"),
+    ("doc", "docteur"),
     ("cdt", "commandant"),
     ("cmdt", "commandant"),
     ("col", "colonel"),
@@ -547,6 +548,7 @@ mod tests {
         assert_eq!(developper("bd"), "boulevard");
         assert_eq!(developper("st"), "saint");
         assert_eq!(developper("gal"), "general");
+        assert_eq!(developper("doc"), "docteur");
         assert_eq!(developper("rpt"), "rond point");
         assert_eq!(developper("pasteur"), "pasteur");
     }
