@@ -35,6 +35,8 @@ fn moteur() -> &'static Moteur {
             adresses: None,
             qpv: None,
             ecoles: None,
+            ban: None,
+            voies: None,
         };
         let sortie =
             std::env::temp_dir().join(format!("parcours-ecritures-{}", std::process::id()));
