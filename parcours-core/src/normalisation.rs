@@ -466,14 +466,10 @@ pub fn phonetique(mot: &str) -> String {
         out.pop();
     }
     // Then, as long as one goes: a mute e, a silent final consonant.
-    loop {
-        if out.len() > 2 && out.last() == Some(&b'e') {
-            out.pop();
-        } else if out.len() > 3 && matches!(out.last(), Some(b's' | b't' | b'd' | b'x' | b'p')) {
-            out.pop();
-        } else {
-            break;
-        }
+    while out.len() > 2 && out.last() == Some(&b'e')
+        || out.len() > 3 && matches!(out.last(), Some(b's' | b't' | b'd' | b'x' | b'p'))
+    {
+        out.pop();
     }
     String::from_utf8(out).unwrap_or_default()
 }
