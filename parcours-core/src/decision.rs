@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::asset::adresses::ERREUR_POSITION_M;
 use crate::asset::Carte;
 use crate::geometrie::{Localisateur, Localisation, Proche};
 use crate::programme::{Couverture, Date, Equipe, Programme, Statut};
@@ -312,7 +313,8 @@ impl Reponse {
 pub struct Lieu {
     pub lon: f64,
     pub lat: f64,
-    /// The point's own uncertainty radius, in metres (0 for an address point).
+    /// The point's own uncertainty radius, in metres (an address point: its quantisation,
+    /// [`ERREUR_POSITION_M`]).
     pub precision_m: f64,
 }
 
@@ -651,10 +653,10 @@ impl Verificateur {
                 }],
             );
         };
+        // Address points are stored quantised (`asset::adresses`): each carries that error.
         let precision_m = match r.precision {
-            Precision::Numero => 0.0,
-            Precision::Interpolee => PRECISION_INTERPOLEE_M,
-            Precision::Voie | Precision::NonLocalisee => 0.0,
+            Precision::Numero | Precision::Voie | Precision::NonLocalisee => ERREUR_POSITION_M,
+            Precision::Interpolee => PRECISION_INTERPOLEE_M + ERREUR_POSITION_M,
         };
         let mut raisons = vec![Raison::AdresseTrouvee {
             label: r.label.clone(),
@@ -673,7 +675,7 @@ impl Verificateur {
         let (d, rs) = self.decider_lieu(&lieu_de(position, precision_m));
         raisons.extend(rs);
         let mut issues: Vec<Issue> = Vec::new();
-        let points = r.voisins.iter().map(|&v| lieu_de(v, 0.0));
+        let points = r.voisins.iter().map(|&v| lieu_de(v, ERREUR_POSITION_M));
         for lieu in points.chain([lieu_de(position, precision_m)]) {
             for i in self.issues_au(&lieu) {
                 inserer(&mut issues, i);

@@ -58,13 +58,25 @@ pub struct IndexAdresses {
     pub voies: Vec<Voie>,
 }
 
+/// A voie as the pipeline reads it: (name, postcode, INSEE code, commune name, numbers).
+pub type VoieBrute = (String, String, String, String, Vec<Numero>);
+
 impl IndexAdresses {
     /// Builds the index from (voie name, postcode, INSEE code, commune name, numbers).
     /// Deterministic whatever the input order.
-    pub fn construire(
-        mut voies_brutes: Vec<(String, String, String, String, Vec<Numero>)>,
-    ) -> Self {
+    pub fn construire(mut voies_brutes: Vec<VoieBrute>) -> Self {
         voies_brutes.sort_by(|a, b| (&a.2, &a.0).cmp(&(&b.2, &b.0)));
+        for v in &mut voies_brutes {
+            v.4.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
+            v.4.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
+        }
+        Self::depuis_voies(voies_brutes)
+    }
+
+    /// The vocabulary and each voie's tokens, computed from the names; the voies and their
+    /// numbers are kept in the order given. (The address asset does not carry the tokens: its
+    /// decoder calls this.)
+    pub(crate) fn depuis_voies(voies_brutes: Vec<VoieBrute>) -> Self {
         let mut jetons_par_voie = Vec::with_capacity(voies_brutes.len());
         let mut vocabulaire: Vec<String> = Vec::new();
         for v in &voies_brutes {
@@ -72,28 +84,22 @@ impl IndexAdresses {
             vocabulaire.extend(j.iter().cloned());
             jetons_par_voie.push(j);
         }
-        vocabulaire.sort();
+        vocabulaire.sort_unstable();
         vocabulaire.dedup();
         let voies = voies_brutes
             .into_iter()
             .zip(jetons_par_voie)
             .map(
-                |((nom, code_postal, code_insee, nom_commune, mut numeros), j)| {
-                    numeros.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
-                    numeros.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
-                    Voie {
-                        nom,
-                        code_postal,
-                        code_insee,
-                        nom_commune,
-                        jetons: j
-                            .iter()
-                            .map(|t| {
-                                vocabulaire.binary_search(t).expect("token in vocabulary") as u32
-                            })
-                            .collect(),
-                        numeros,
-                    }
+                |((nom, code_postal, code_insee, nom_commune, numeros), j)| Voie {
+                    nom,
+                    code_postal,
+                    code_insee,
+                    nom_commune,
+                    jetons: j
+                        .iter()
+                        .map(|t| vocabulaire.binary_search(t).expect("token in vocabulary") as u32)
+                        .collect(),
+                    numeros,
                 },
             )
             .collect();

@@ -650,3 +650,45 @@ fn the_official_ban_is_described_by_its_own_section() {
     let s = &c.manifeste.assets[1].sources[0];
     assert_eq!((s.nom.as_str(), s.retenus), ("Base Adresse Nationale", 11));
 }
+
+#[test]
+fn an_address_point_carries_its_quantisation_error() {
+    use parcours_core::asset::adresses::ERREUR_POSITION_M;
+    use parcours_core::decision::Motif;
+    use parcours_core::recherche::{Precision, Resultat};
+    // 5.08 m west of the line between Nord Un (team nord) and Sud Un (team sud), contours
+    // stated ±5 m: a point given exactly is in Nord Un; an address point, stored to within
+    // 0.16 m, may be on either side of the margin: to be confirmed.
+    let v = verificateur(&entrees());
+    let position = [5_009_933, 47_005_000];
+    let exact = Lieu {
+        lon: 5.009933,
+        lat: 47.005,
+        precision_m: 0.0,
+    };
+    assert!(matches!(v.decider_lieu(&exact).0, Decision::Eligible { .. }));
+    let adresse = Resultat {
+        voie: 0,
+        numero: Some(1),
+        rep: String::new(),
+        nom_voie: "Rue du Nord".into(),
+        label: "1 Rue du Nord, 99000 Essai".into(),
+        position: Some(position),
+        precision: Precision::Numero,
+        voisins: vec![],
+        score: 1.0,
+        confiance: parcours_core::recherche::Confiance::Sure,
+        mots: vec![],
+        doutes: vec![],
+    };
+    match v.decider_adresse(&adresse).0 {
+        Decision::AConfirmer { motifs, .. } => assert!(
+            motifs.contains(&Motif::LimiteProche {
+                distance_m: 5.1,
+                tolerance_m: 5.0 + ERREUR_POSITION_M
+            }),
+            "{motifs:?}"
+        ),
+        autre => panic!("{autre:?}"),
+    }
+}
