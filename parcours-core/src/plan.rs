@@ -116,6 +116,30 @@ pub fn rues(index: &IndexAdresses, proj: &Projection) -> Vec<Rue> {
         .collect()
 }
 
+/// The indices of `cles`, the largest key first (equal keys in their order). An insertion
+/// sort: a few hundred keys once, and far less code in the WebAssembly than the standard sort.
+/// A key that is not a number comes last.
+pub fn ordre_decroissant(cles: &[f64]) -> Vec<usize> {
+    let cle = |i: usize| {
+        if cles[i].is_nan() {
+            f64::NEG_INFINITY
+        } else {
+            cles[i]
+        }
+    };
+    let mut ordre: Vec<usize> = Vec::with_capacity(cles.len());
+    for i in 0..cles.len() {
+        let k = ordre.partition_point(|&j| cle(j) >= cle(i));
+        ordre.insert(k, i);
+    }
+    ordre
+}
+
+/// The length of a street's lines, in metres.
+pub fn etendue(rue: &Rue) -> f64 {
+    rue.traces.iter().map(|t| longueur(t)).sum()
+}
+
 /// An axis-aligned box: min x, min y, max x, max y.
 pub type Boite = [f64; 4];
 
@@ -262,6 +286,15 @@ mod tests {
         );
         assert!((largeur_texte("Monge", 10.0) - 30.0).abs() < 1e-9);
         assert!((largeur_texte("Sacré-Cœur", 10.0) - 60.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn largest_first_equal_keys_in_their_order() {
+        assert_eq!(
+            ordre_decroissant(&[1.0, 5.0, 3.0, 5.0, f64::NAN, 0.0]),
+            vec![1, 3, 2, 0, 5, 4]
+        );
+        assert_eq!(ordre_decroissant(&[]), Vec::<usize>::new());
     }
 
     #[test]
