@@ -13,9 +13,9 @@ fn saut_max_m(ecart: u32) -> f64 {
     100.0 + 30.0 * f64::from(ecart)
 }
 
-/// A street as the map draws it.
+/// A voie as the map draws it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rue {
+pub struct VoieTracee {
     /// Its index among the voies of the address index.
     pub voie: usize,
     /// Lines through its known numbers, one side of the street each (odd, even) in number
@@ -66,7 +66,7 @@ pub fn traces(voie: &Voie, proj: &Projection) -> Vec<Vec<Xy>> {
 }
 
 /// A voie as the map draws it; `None` when it has no number.
-pub fn rue(indice: usize, voie: &Voie, proj: &Projection) -> Option<Rue> {
+pub fn voie_tracee(indice: usize, voie: &Voie, proj: &Projection) -> Option<VoieTracee> {
     let traces = traces(voie, proj);
     let plus_longue = traces
         .iter()
@@ -98,7 +98,7 @@ pub fn rue(indice: usize, voie: &Voie, proj: &Projection) -> Option<Rue> {
             y: -direction.y,
         };
     }
-    Some(Rue {
+    Some(VoieTracee {
         voie: indice,
         traces,
         ancre,
@@ -107,12 +107,12 @@ pub fn rue(indice: usize, voie: &Voie, proj: &Projection) -> Option<Rue> {
 }
 
 /// Every voie of the index that has a number, as the map draws it.
-pub fn rues(index: &IndexAdresses, proj: &Projection) -> Vec<Rue> {
+pub fn voies_tracees(index: &IndexAdresses, proj: &Projection) -> Vec<VoieTracee> {
     index
         .voies
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| rue(i, v, proj))
+        .filter_map(|(i, v)| voie_tracee(i, v, proj))
         .collect()
 }
 
@@ -136,8 +136,8 @@ pub fn ordre_decroissant(cles: &[f64]) -> Vec<usize> {
 }
 
 /// The length of a street's lines, in metres.
-pub fn etendue(rue: &Rue) -> f64 {
-    rue.traces.iter().map(|t| longueur(t)).sum()
+pub fn etendue(voie: &VoieTracee) -> f64 {
+    voie.traces.iter().map(|t| longueur(t)).sum()
 }
 
 /// An axis-aligned box: min x, min y, max x, max y.
@@ -234,7 +234,7 @@ mod tests {
         assert!(t[0].windows(2).all(|s| s[1].x < s[0].x && s[0].y > 9.0));
         assert!(t[1].iter().all(|p| p.y < -9.0));
         // The name goes halfway along the longest line, reading eastward.
-        let r = rue(7, &v, &PROJ()).unwrap();
+        let r = voie_tracee(7, &v, &PROJ()).unwrap();
         assert_eq!(r.voie, 7);
         assert!(
             (r.ancre.x + 40.0).abs() < 0.5 && (r.ancre.y - 10.0).abs() < 0.5,
@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert_eq!((t[0].len(), t[1].len()), (2, 2));
         // Running north: the name reads upward.
-        let r = rue(0, &v, &PROJ()).unwrap();
+        let r = voie_tracee(0, &v, &PROJ()).unwrap();
         assert!((r.direction.y - 1.0).abs() < 1e-3 && r.direction.x.abs() < 1e-3);
         assert!(r.ancre.y > 2_000.0, "halfway along the longest line: {r:?}");
     }
@@ -265,12 +265,12 @@ mod tests {
     #[test]
     fn a_lone_number_is_a_point_and_no_number_no_street() {
         let v = voie(&[(7, "", a(12.0, 34.0))]);
-        let r = rue(0, &v, &PROJ()).unwrap();
+        let r = voie_tracee(0, &v, &PROJ()).unwrap();
         assert_eq!(r.traces.len(), 1);
         assert_eq!(r.traces[0].len(), 1);
         assert!((r.ancre.x - 12.0).abs() < 0.1 && (r.ancre.y - 34.0).abs() < 0.1);
         assert_eq!(r.direction, Xy { x: 1.0, y: 0.0 });
-        assert_eq!(rue(0, &voie(&[]), &PROJ()), None);
+        assert_eq!(voie_tracee(0, &voie(&[]), &PROJ()), None);
     }
 
     #[test]

@@ -42,9 +42,9 @@ type Vue = [f64; 4];
 
 /// Names in pixels: the IRIS', the streets' (the `font-size` of their groups).
 const CORPS_IRIS: f64 = 13.0;
-const CORPS_RUE: f64 = 12.0;
+const CORPS_VOIE: f64 = 12.0;
 /// Street names show from this scale on (metres per pixel): about 1.6 km across a phone.
-const ECHELLE_RUES: f64 = 4.5;
+const ECHELLE_VOIES: f64 = 4.5;
 /// Width of the view around a point the map is brought to, in metres.
 const LARGEUR_PROCHE_M: f64 = 1_000.0;
 
@@ -116,7 +116,7 @@ struct IrisDessin {
 }
 
 /// A street's name and where it goes.
-struct NomRue {
+struct NomVoie {
     nom: String,
     ancre: Xy,
     direction: Xy,
@@ -128,9 +128,9 @@ struct Fond {
     /// The IRIS in the order their names are offered: the roomiest first.
     ordre_noms: Vec<usize>,
     /// Every street line in one path.
-    rues: String,
+    voies: String,
     /// Longest streets first.
-    noms_rues: Vec<NomRue>,
+    noms_voies: Vec<NomVoie>,
     vue: Vue,
 }
 
@@ -183,16 +183,16 @@ fn fond(d: &Donnees) -> Fond {
         .map(|d| d.etiquette.map_or(0.0, |e| e.rayon_m))
         .collect();
     let index = d.moteur.index();
-    let rues = plan::rues(index, &loc.projection);
-    let etendues: Vec<f64> = rues.iter().map(plan::etendue).collect();
+    let voies_tracees = plan::voies_tracees(index, &loc.projection);
+    let etendues: Vec<f64> = voies_tracees.iter().map(plan::etendue).collect();
     let marge = 200.0;
     Fond {
         ordre_noms: plan::ordre_decroissant(&rayons),
-        rues: chemin(rues.iter().flat_map(|r| r.traces.iter()), false),
-        noms_rues: plan::ordre_decroissant(&etendues)
+        voies: chemin(voies_tracees.iter().flat_map(|r| r.traces.iter()), false),
+        noms_voies: plan::ordre_decroissant(&etendues)
             .into_iter()
-            .map(|i| &rues[i])
-            .map(|r| NomRue {
+            .map(|i| &voies_tracees[i])
+            .map(|r| NomVoie {
                 nom: nom_affiche(&index.voies[r.voie].nom),
                 ancre: r.ancre,
                 direction: r.direction,
@@ -265,16 +265,16 @@ fn noms(fond: &Fond, vue: &Vue, k: f64, reserve: &[Xy]) -> (Html, Html) {
             })
         })
         .collect();
-    let noms_rues: Vec<Html> = if k <= ECHELLE_RUES {
-        fond.noms_rues
+    let noms_voies: Vec<Html> = if k <= ECHELLE_VOIES {
+        fond.noms_voies
             .iter()
             .filter(|r| dans(vue, r.ancre))
             .filter_map(|r| {
                 let boite = plan::boite_etiquette(
                     r.ancre,
                     r.direction,
-                    plan::largeur_texte(&r.nom, CORPS_RUE) * k,
-                    1.3 * CORPS_RUE * k,
+                    plan::largeur_texte(&r.nom, CORPS_VOIE) * k,
+                    1.3 * CORPS_VOIE * k,
                 );
                 (boite_dans(vue, &boite) && placement.essayer(boite)).then(|| {
                     html! { <text transform={transformation(r.ancre, r.direction, k)}>{ &r.nom }</text> }
@@ -286,7 +286,7 @@ fn noms(fond: &Fond, vue: &Vue, k: f64, reserve: &[Xy]) -> (Html, Html) {
     };
     (
         html! { <g class="noms-iris" font-size="13" lang="fr">{ for noms_iris }</g> },
-        html! { <g class="noms-rues" font-size="12" lang="fr">{ for noms_rues }</g> },
+        html! { <g class="noms-voies" font-size="12" lang="fr">{ for noms_voies }</g> },
     )
 }
 
@@ -547,7 +547,7 @@ pub fn Carte(p: &Props) -> Html {
         .into_iter()
         .chain(q_position.map(|(q, _)| q))
         .collect();
-    let (noms_iris, noms_rues) = noms(&fond, &v, k, &reserve);
+    let (noms_iris, noms_voies) = noms(&fond, &v, k, &reserve);
     let prog = &p.donnees.verificateur.programme;
     html! {
         <div class="carte">
@@ -563,7 +563,7 @@ pub fn Carte(p: &Props) -> Html {
                 <button type="button" class="bouton outil" onclick={recentrer}>{ t.recentrer() }</button>
                 <button type="button" class="bouton outil centre" onclick={centre}>{ icone_centre() }{ t.carte_placer_centre() }</button>
             </div>
-            <svg ref={plan} class={classes!("plan", (k <= ECHELLE_RUES).then_some("proche"))} role="img"
+            <svg ref={plan} class={classes!("plan", (k <= ECHELLE_VOIES).then_some("proche"))} role="img"
                 aria-labelledby="titre-carte" aria-describedby="aide-carte"
                 viewBox={format!("{} {} {} {}", entier(v[0]), entier(v[1]), entier(v[2]), entier(v[3]))}
                 onpointerdown={appuyer} onpointermove={deplacer} onpointerup={lacher} onpointercancel={annuler}>
@@ -572,8 +572,8 @@ pub fn Carte(p: &Props) -> Html {
                     <path d={d.chemin.clone()} class={classes!("iris", d.categorie.classe())}
                         fill={format!("url(#motif-{})", d.categorie.classe())}><title>{ &d.nom }</title></path>
                 }) }
-                <path class="rues" d={fond.rues.clone()} />
-                { noms_rues }
+                <path class="voies" d={fond.voies.clone()} />
+                { noms_voies }
                 { noms_iris }
                 { q_position.map(|(q, precision)| marque_position(q, precision, k)) }
                 { q_choisi.map(|q| marque_point(q, k, provisoire.is_some())) }
