@@ -129,6 +129,24 @@ test("a tap places the chosen point where the finger was; confirmed, it stays", 
   await contexte.close();
 });
 
+test("opened after choosing an address, the map is around it: its pin at the centre, its streets named", async () => {
+  const { contexte, p } = await page(navigateur);
+  await p.goto(serveur.url);
+  await p.fill("#adresse", "6 place de la france libre");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse");
+  await p.click(".alternatives summary");
+  const carte = await p.waitForSelector("svg.plan");
+  await p.waitForSelector(".noms-voies text");
+  const b = await carte.boundingBox();
+  const ici = await pointe(p, ".marque-point:not(.provisoire)");
+  assert.ok(Math.abs(ici.x - b.width / 2) < 2 && Math.abs(ici.y - b.height / 2) < 2, JSON.stringify(ici));
+  sansChevauchement([...(await noms(p, ".noms-voies text")), ...(await noms(p, ".noms-iris text"))]);
+  await sansViolation(p, "map around the chosen address");
+  await contexte.close();
+});
+
 test("the centre button shows an SVG icon (no ⌖ glyph) and places the point at the centre", async () => {
   const { contexte, p, carte } = await ouvrirCarte();
   const bouton = await p.$("button.centre");
