@@ -447,6 +447,18 @@ pub fn App() -> Html {
                 }),
                 None => None,
             };
+            let position_carte = match &*position {
+                EtatPosition::Message(Position::Trouvee {
+                    lon,
+                    lat,
+                    precision_m,
+                }) => Some(PointLien {
+                    lon: *lon,
+                    lat: *lat,
+                    precision_m: *precision_m,
+                }),
+                _ => None,
+            };
             let adresse_initiale = match &*choix {
                 Some(Choix::Adresse(r)) => r.label.clone(),
                 _ => String::new(),
@@ -487,7 +499,7 @@ pub fn App() -> Html {
                                 langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
                         }
                         if *alternatives_ouvertes {
-                            <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
+                            <Carte donnees={d.clone()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
                         }
                     </div>
                 </details>

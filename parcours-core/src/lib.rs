@@ -6,6 +6,7 @@
 //! - [`comprehension`]: a typed address → house number, rep, street words, what is set aside.
 //! - [`recherche`]: the address index and the typo-tolerant, number-aware search.
 //! - [`geometrie`]: IRIS polygons and point location (inside, near a boundary, outside).
+//! - [`plan`]: what the map draws besides the shapes: streets from the addresses, names placed apart.
 //! - [`programme`]: the programme's configuration (territories, priority zones, facts).
 //! - [`decision`]: what the programme says for a point, with its reasons.
 //! - [`textes`]: the list of messages and each language's catalogue of texts.
@@ -21,6 +22,7 @@ pub mod lien;
 pub mod lot;
 pub mod nombre;
 pub mod normalisation;
+pub mod plan;
 pub mod programme;
 pub mod recherche;
 pub mod textes;

@@ -324,6 +324,8 @@ messages! {
     carte_legende_prioritaire;
     carte_legende_autre;
     carte_point;
+    carte_placer_centre;
+    carte_legende_position;
     zoom_plus;
     zoom_moins;
     recentrer;
