@@ -162,23 +162,59 @@ impl Depart {
 /// What the user did on the static first screen.
 #[derive(Default)]
 pub struct Reprise {
-    /// Each field changed: its id and value.
-    champs: Vec<(String, String)>,
-    /// The focused element's id, and the caret (or selection) when it is a text field.
-    focus: Option<(String, Option<(u32, u32)>)>,
+    /// Each field changed, and its value.
+    champs: Vec<(Place, String)>,
+    /// The focused element, and the caret (or selection) when it is a text field.
+    focus: Option<(Place, Option<(u32, u32)>)>,
+}
+
+/// Where an element is on the screen: its rank among the elements one can focus or fill, with
+/// its tag and id to check that the App's screen has the same one there.
+#[derive(Clone, PartialEq)]
+struct Place {
+    rang: u32,
+    balise: String,
+    id: String,
 }
 
 mod navigateur_reprise {
-    use super::Reprise;
+    use super::{Place, Reprise};
     use wasm_bindgen::JsCast;
-    use web_sys::{HtmlInputElement, HtmlSelectElement};
+    use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-    fn document() -> Option<web_sys::Document> {
-        web_sys::window().and_then(|w| w.document())
+    /// The elements one can focus or fill, in the order of the page.
+    const ELEMENTS: &str = "a[href], button, input, select, textarea, summary";
+
+    fn elements() -> Vec<Element> {
+        let Some(l) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(ELEMENTS).ok())
+        else {
+            return Vec::new();
+        };
+        (0..l.length())
+            .filter_map(|k| l.item(k)?.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    fn place(rang: usize, e: &Element) -> Place {
+        Place {
+            rang: rang as u32,
+            balise: e.tag_name(),
+            id: e.id(),
+        }
+    }
+
+    /// The element at that place on the App's screen, if it is the same one.
+    fn trouver(elements: &[Element], p: &Place) -> Option<Element> {
+        elements
+            .get(p.rang as usize)
+            .filter(|e| place(p.rang as usize, e) == *p)
+            .cloned()
     }
 
     /// A field's value, and whether the user changed it (from what the HTML says).
-    fn valeur(e: &web_sys::Element) -> Option<(String, bool)> {
+    fn valeur(e: &Element) -> Option<(String, bool)> {
         if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
             return Some((i.value(), i.value() != i.default_value()));
         }
@@ -191,71 +227,62 @@ mod navigateur_reprise {
         Some((s.value(), defaut.is_some_and(|d| d != s.value())))
     }
 
+    fn evenement(nom: &str) -> Option<web_sys::Event> {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        web_sys::Event::new_with_event_init_dict(nom, &init).ok()
+    }
+
     impl Reprise {
         /// Reads the static first screen, just before the App replaces it.
         pub fn lire() -> Self {
-            let Some(doc) = document() else {
-                return Reprise::default();
-            };
-            let mut champs = Vec::new();
-            if let Ok(l) = doc.query_selector_all("input[id], select[id]") {
-                for e in (0..l.length()).filter_map(|k| l.item(k)) {
-                    let Ok(e) = e.dyn_into::<web_sys::Element>() else {
-                        continue;
-                    };
-                    if let Some((v, true)) = valeur(&e) {
-                        champs.push((e.id(), v));
-                    }
+            let elements = elements();
+            let actif = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let mut r = Reprise::default();
+            for (k, e) in elements.iter().enumerate() {
+                if let Some((v, true)) = valeur(e) {
+                    r.champs.push((place(k, e), v));
                 }
-            }
-            let focus = doc
-                .active_element()
-                .filter(|e| !e.id().is_empty())
-                .map(|e| {
+                if actif.as_ref() == Some(e) {
                     let caret = e
                         .dyn_ref::<HtmlInputElement>()
                         .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
-                    (e.id(), caret)
-                });
-            Reprise { champs, focus }
+                    r.focus = Some((place(k, e), caret));
+                }
+            }
+            r
         }
 
-        /// Replays it into the App's screen: each changed value as if typed (so the components
-        /// hear it), then the focus and the caret.
+        /// Replays it into the App's screen: each changed value as if typed or picked (so the
+        /// components hear it), then the focus and the caret.
         pub fn rejouer(&self) {
-            let Some(doc) = document() else { return };
-            for (id, v) in &self.champs {
-                let Some(e) = doc.get_element_by_id(id) else {
+            if self.champs.is_empty() && self.focus.is_none() {
+                return;
+            }
+            let elements = elements();
+            for (p, v) in &self.champs {
+                let Some(e) = trouver(&elements, p) else {
                     continue;
                 };
-                let evenement = if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
-                    if i.value() == *v {
-                        continue;
-                    }
+                let nom = if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
                     i.set_value(v);
-                    let init = web_sys::InputEventInit::new();
-                    init.set_bubbles(true);
-                    web_sys::InputEvent::new_with_event_init_dict("input", &init)
-                        .map(web_sys::Event::from)
+                    "input"
                 } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
-                    if s.value() == *v {
-                        continue;
-                    }
                     s.set_value(v);
-                    let init = web_sys::EventInit::new();
-                    init.set_bubbles(true);
-                    web_sys::Event::new_with_event_init_dict("change", &init)
+                    "change"
                 } else {
                     continue;
                 };
-                if let Ok(ev) = evenement {
+                if let Some(ev) = evenement(nom) {
                     let _ = e.dispatch_event(&ev);
                 }
             }
-            let Some((id, caret)) = &self.focus else {
+            let Some((p, caret)) = &self.focus else {
                 return;
             };
-            let Some(e) = doc.get_element_by_id(id) else {
+            let Some(e) = trouver(&elements, p) else {
                 return;
             };
             if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {

@@ -164,6 +164,21 @@ test("typed in the static screen before the App and the index: text, focus and c
   await s.fermer();
 });
 
+test("a language picked on the static screen is applied once the App is there, the focus kept", async () => {
+  const s = await serveurRetenant(["textes-fr.bin"]);
+  const { contexte, p } = await page(navigateur);
+  await p.goto(s.url);
+  await p.focus(".langue select");
+  await p.selectOption(".langue select", "en");
+  s.lacher("textes-fr.bin");
+  await p.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await p.textContent("h1"), /child/);
+  assert.equal(await p.inputValue(".langue select"), "en");
+  assert.ok(await p.evaluate(() => document.activeElement?.matches(".langue select")), "the focus stays on the language picker");
+  await contexte.close();
+  await s.fermer();
+});
+
 test("a query typed once the App is there but before the index is answered when it comes", async () => {
   const s = await serveurRetenant(["adresses.bin"]);
   const { contexte, p } = await page(navigateur);
