@@ -261,7 +261,7 @@ pub fn App(p: &Props) -> Html {
         })
     };
 
-    let demarrage = demarrage(*langue);
+    let textes_depart = demarrage(*langue);
     let echec = match (&depart.textes, &donnees, &adresses) {
         (Err(e), _, _) | (_, Chargement::Echec(e), _) | (_, _, Chargement::Echec(e)) => Some(e),
         _ => None,
@@ -269,8 +269,8 @@ pub fn App(p: &Props) -> Html {
     let pret = depart.textes.is_ok();
     let Some(t) = crate::textes::charge(*langue).filter(|_| pret) else {
         let contenu = match echec {
-            Some(e) => erreur_chargement(demarrage, e),
-            None => html! { <p class="chargement" role="status">{ demarrage.chargement }</p> },
+            Some(e) => erreur_chargement(textes_depart, e),
+            None => html! { <p class="chargement" role="status">{ textes_depart.chargement }</p> },
         };
         return html! {
             <>
@@ -299,7 +299,7 @@ pub fn App(p: &Props) -> Html {
                 <select onchange={changer_langue}>
                     { for Langue::TOUTES.iter().map(|l| html! {
                         <option value={l.code()} lang={l.code()} selected={*l == *langue}>
-                            { crate::textes::demarrage(*l).nom_langue }
+                            { demarrage(*l).nom_langue }
                         </option>
                     }) }
                 </select>
@@ -312,12 +312,12 @@ pub fn App(p: &Props) -> Html {
 
     let tout_pret = donnees.pret().zip(adresses.pret());
     let contenu = match (echec, &tout_pret) {
-        (Some(e), _) => erreur_chargement(demarrage, e),
+        (Some(e), _) => erreur_chargement(textes_depart, e),
         (None, Some((d, a))) if *liste => html! {
             <crate::composants::liste::Liste donnees={d.clone()} adresses={a.clone()} langue={*langue} />
         },
         (None, None) if *liste => html! {
-            <p class="chargement" role="status">{ demarrage.chargement }</p>
+            <p class="chargement" role="status">{ textes_depart.chargement }</p>
         },
         (None, _) => {
             let choisir = {
