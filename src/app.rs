@@ -92,6 +92,8 @@ fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
         Decision::HorsTerritoire { .. } => "hors des quartiers du programme".to_string(),
         Decision::HorsDijon { .. } => "hors de Dijon".to_string(),
         Decision::AdresseIntrouvable => "adresse introuvable".to_string(),
+        Decision::AdresseNonLocalisee => "rue connue, numéros non localisés".to_string(),
+        Decision::AdresseIncertaine { .. } => "adresse incertaine".to_string(),
     };
     let iris = rep
         .decision
@@ -437,9 +439,9 @@ pub fn App(p: &Props) -> Html {
                 .map(|(d, c)| Rc::new(reponse(d, c, *age)));
             let point_carte = match &*choix {
                 Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
-                Some(Choix::Adresse(r)) => Some(PointLien {
-                    lon: r.lon(),
-                    lat: r.lat(),
+                Some(Choix::Adresse(r)) => r.position.map(|p| PointLien {
+                    lon: p[0] as f64 / 1e6,
+                    lat: p[1] as f64 / 1e6,
                     precision_m: 0.0,
                 }),
                 None => None,

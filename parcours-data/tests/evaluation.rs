@@ -36,8 +36,10 @@ fn assets() -> &'static PathBuf {
             textes: r.join("config/textes"),
             iris: None,
             adresses: None,
+            ban: None,
             qpv: None,
             ecoles: None,
+            voies: None,
         };
         let sortie = std::env::temp_dir().join(format!("parcours-eval-{}", std::process::id()));
         pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();

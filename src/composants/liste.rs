@@ -348,6 +348,7 @@ pub fn Liste(p: &Props) -> Html {
                                         Some(parcours_core::recherche::Precision::Numero) => "numero",
                                         Some(parcours_core::recherche::Precision::Interpolee) => "interpolee",
                                         Some(parcours_core::recherche::Precision::Voie) => "voie",
+                                        Some(parcours_core::recherche::Precision::NonLocalisee) => "non_localisee",
                                         None => "",
                                     };
                                     html! {

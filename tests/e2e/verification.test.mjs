@@ -52,7 +52,12 @@ test("first screen: the programme, what stays on the device, the sources", async
   assert.match(await p.textContent(".confidentialite"), /Tout reste sur votre appareil/);
   const sources = await p.textContent(".sources");
   assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
-  assert.match(sources, /Base Adresse Nationale/);
+  // Each dataset as PROVENANCE.md records it: the addresses are Dijon Métropole's shops in the
+  // BAN layout (licence not stated), not the Base Adresse Nationale; FANTOIR 2015 names the streets.
+  assert.match(sources, /Adresses des commerces de Dijon \(Dijon Métropole\), au format de la Base Adresse Nationale/);
+  assert.match(sources, /licence non précisée, données de démonstration/);
+  assert.match(sources, /DGFiP, FANTOIR \(novembre 2015\)/);
+  assert.doesNotMatch(sources, /Base Adresse Nationale, Licence Ouverte/);
   assert.match(await p.textContent(".programme"), /Accompagnement individualisé des enfants en difficulté — les PEP 21/);
   assert.equal(await p.getAttribute("html", "lang"), "fr");
   await sansViolation(p, "first screen");
