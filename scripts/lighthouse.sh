@@ -14,14 +14,20 @@ if [ ! -x "$out/node_modules/.bin/lighthouse" ]; then
   npm install --prefix "$out" --no-audit --no-fund --no-save lighthouse@12 >/dev/null
 fi
 rm -f "$out/url" "$out"/report*.report.json "$out"/report*.report.html
+# The test server compresses each file on its first request (synchronously): every file is
+# asked for once before the runs, so the first run does not wait for it.
 node --input-type=module -e "
 import { servir } from './tests/e2e/outils.mjs';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 const s = await servir('$dist');
+const tous = (d) => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? tous(join(d, n)) : [join(d, n)]);
+for (const f of tous('$dist')) await (await fetch(s.url + relative('$dist', f), { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
 console.log(s.url);
 " > "$out/url" &
 serveur=$!
 trap 'kill $serveur 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$out/url" ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ -s "$out/url" ] && break; sleep 0.1; done
 url=$(cat "$out/url")
 rapports=()
 for n in $(seq "$runs"); do
