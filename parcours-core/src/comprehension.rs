@@ -259,7 +259,12 @@ pub fn etiqueter_postal(e: &mut [Etiquete]) -> Option<String> {
             }
         }
     }
-    // Country and département, and a lone "21" at the end after a postcode or a commune.
+    code
+}
+
+/// Step 1b: country and département names after the street (« … Dijon (Côte-d'Or) », « … -
+/// France »).
+pub fn etiqueter_region(e: &mut [Etiquete]) {
     let mut i = 0;
     while i < e.len() {
         let mut pris = 0;
@@ -281,7 +286,6 @@ pub fn etiqueter_postal(e: &mut [Etiquete]) -> Option<String> {
         }
         i += pris.max(1);
     }
-    code
 }
 
 /// After the commune: a lone `21` (the département) at the very end, after a postcode or the
@@ -600,13 +604,14 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
         ..Requete::default()
     };
     r.code_postal = etiqueter_postal(&mut e);
+    let avant = e.clone();
+    etiqueter_region(&mut e);
     r.commune = etiqueter_commune(&mut e, communes);
     etiqueter_departement_final(&mut e);
-    let avant = e.clone();
     etiqueter_complements(&mut e);
     couper_avant_adresse(&mut e);
-    // Nothing but complements left to name a street: they were the street after all (« Rue de
-    // la Porte », « Résidence du Parc »).
+    // Nothing left to name a street: those words were the street after all (« Rue de la
+    // Porte », « Résidence du Parc », « rue de la Côte d'Or »).
     let nomme = |e: &[Etiquete]| {
         e.iter().any(|x| {
             x.etiquette == Etiquette::Voie
@@ -618,6 +623,7 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
     };
     if !nomme(&e) {
         e = avant;
+        r.commune = etiqueter_commune(&mut e, communes);
     }
     etiqueter_numero(&mut e, &mut r);
 
@@ -834,6 +840,18 @@ mod tests {
             ),
             ("Résidence du Parc", None, None, "residence du parc"),
             ("12 rue de la Tour", Some(12), None, "rue de la tour"),
+            (
+                "1 rue de la Côte d'Or",
+                Some(1),
+                None,
+                "rue de la cote d or",
+            ),
+            (
+                "1 rue de la Côte d'Or 21000 Dijon",
+                Some(1),
+                None,
+                "rue de la cote d or",
+            ),
         ]);
     }
 

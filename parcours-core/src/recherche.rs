@@ -337,13 +337,19 @@ impl Moteur {
         let en_cours = requete.dernier_en_cours;
         let mut mots = Vec::with_capacity(requete.mots.len());
         for (i, m) in std::mem::take(&mut requete.mots).into_iter().enumerate() {
-            let pieces = (!m.facultatif
+            // Only a word the vocabulary does not know, even with a typo or as a start.
+            let inconnu = !m.facultatif
                 && m.forme.len() >= 5
                 && m.forme.len() <= 40
                 && m.forme.is_ascii()
-                && self.jeton(&m.forme).is_none())
-            .then(|| self.couper(&m.forme, i == dernier && en_cours))
-            .flatten();
+                && self.jeton(&m.forme).is_none()
+                && !self
+                    .apparier(&m, i == dernier && en_cours)
+                    .iter()
+                    .any(|&(_, q, c)| q >= 0.75 && c != Appariement::Son);
+            let pieces = inconnu
+                .then(|| self.couper(&m.forme, i == dernier && en_cours))
+                .flatten();
             match pieces {
                 Some(p) => mots.extend(p.into_iter().map(|forme| Mot {
                     classe: classer(&forme),
