@@ -666,7 +666,10 @@ fn an_address_point_carries_its_quantisation_error() {
         lat: 47.005,
         precision_m: 0.0,
     };
-    assert!(matches!(v.decider_lieu(&exact).0, Decision::Eligible { .. }));
+    assert!(matches!(
+        v.decider_lieu(&exact).0,
+        Decision::Eligible { .. }
+    ));
     let adresse = Resultat {
         voie: 0,
         numero: Some(1),

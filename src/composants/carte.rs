@@ -4,7 +4,7 @@
 //! place a point, then confirm; buttons zoom and pan (an alternative to dragging), and a text
 //! lists the territories. No tile, nothing from another origin.
 
-use crate::donnees::Donnees;
+use crate::donnees::{Adresses, Donnees};
 use crate::textes::textes;
 use parcours_core::geometrie::{PointEtiquette, Xy};
 use parcours_core::lien::{Langue, PointLien};
@@ -28,6 +28,9 @@ fn fin(x: f64) -> String {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub donnees: Rc<Donnees>,
+    /// The address index, once it is there: the streets are drawn from it.
+    #[prop_or_default]
+    pub adresses: Option<Rc<Adresses>>,
     pub langue: Langue,
     /// The point the answer is about (an address, a tap, a location).
     pub point: Option<PointLien>,
@@ -153,7 +156,7 @@ fn chemin<'a>(lignes: impl Iterator<Item = &'a Vec<Xy>>, fermer: bool) -> String
     d
 }
 
-fn fond(d: &Donnees) -> Fond {
+fn fond(d: &Donnees, a: Option<&Adresses>) -> Fond {
     let v = &d.verificateur;
     let loc = v.localisateur();
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
@@ -182,7 +185,11 @@ fn fond(d: &Donnees) -> Fond {
         .iter()
         .map(|d| d.etiquette.map_or(0.0, |e| e.rayon_m))
         .collect();
-    let index = d.moteur.index();
+    let vide = parcours_core::recherche::IndexAdresses {
+        vocabulaire: vec![],
+        voies: vec![],
+    };
+    let index = a.map_or(&vide, |a| a.moteur.index());
     let voies_tracees = plan::voies_tracees(index, &loc.projection);
     let etendues: Vec<f64> = voies_tracees.iter().map(plan::etendue).collect();
     let marge = 200.0;
@@ -337,7 +344,9 @@ fn pastille(c: Categorie) -> Html {
 #[function_component]
 pub fn Carte(p: &Props) -> Html {
     let t = textes(p.langue);
-    let fond = use_memo(p.donnees.clone(), |d| fond(d));
+    let fond = use_memo((p.donnees.clone(), p.adresses.clone()), |(d, a)| {
+        fond(d, a.as_deref())
+    });
     let proj = p.donnees.verificateur.localisateur().projection;
     // Opened about a point in the city (the answer's, else the user's): around it, close enough
     // to see the streets; else the whole city.

@@ -205,8 +205,9 @@ for (const [code, attendu, dir] of [["en", /Yes, your address/, "ltr"], ["ar", /
     await p.screenshot({ path: join(ARTEFACTS, `langue-${code}.png`), fullPage: true });
     // The choice persists on this device.
     await p.goto(serveur.url);
-    await p.waitForSelector("#adresse");
-    assert.equal(await p.getAttribute("html", "lang"), code);
+    // The page comes in French (its HTML), then the App applies the language kept.
+    await p.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await p.getAttribute("html", "dir"), dir);
     await contexte.close();
   });
 }

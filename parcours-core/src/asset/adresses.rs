@@ -54,7 +54,10 @@ pub const PAS_E6: [i32; 2] = [3, 3];
 /// one millionth of a degree on each axis, at the equator (where a degree of longitude is
 /// longest) √2 × 0.1113 m = 0.157 m. The decision adds it to an address point's uncertainty.
 pub const ERREUR_POSITION_M: f64 = 0.16;
-const _: () = assert!(ERREUR_POSITION_M <= 0.5, "issue 14: within 0.5 m of the source");
+const _: () = assert!(
+    ERREUR_POSITION_M <= 0.5,
+    "issue 14: within 0.5 m of the source"
+);
 
 /// Sections in the order they are written.
 const SECTIONS: usize = 7;
