@@ -232,7 +232,7 @@ pub struct Moteur {
     /// Letters present in each token, as a bit set (a cheap filter for typo matching).
     lettres: Vec<u64>,
     longueurs: Vec<u8>,
-    /// (sound of a token, token), sorted: the last tier of matching.
+    /// (sound of a token, token): the last tier of matching.
     sons: Vec<(String, u32)>,
     communes: Vec<String>,
 }
@@ -291,14 +291,13 @@ impl Moteur {
         // duplicates are all there is to remove (one left over would be harmless).
         let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
         communes.dedup();
-        let mut sons: Vec<(String, u32)> = index
+        let sons: Vec<(String, u32)> = index
             .vocabulaire
             .iter()
             .enumerate()
             .filter(|(t, _)| classes[*t] != Classe::Article)
             .map(|(t, m)| (phonetique(m), t as u32))
             .collect();
-        sons.sort_unstable();
         Moteur {
             index,
             listes,
@@ -584,22 +583,14 @@ impl Moteur {
             // By sound, only when nothing closer was found.
             let bon = out.iter().any(|&(_, q, _)| q >= 0.75);
             if !bon && n >= 4 && mot.classe == Classe::Significatif {
+                // One pass over the sounds (a few thousand short keys; this tier runs only when
+                // nothing closer was found).
                 let son = phonetique(&mot.forme);
-                let debut = self
-                    .sons
-                    .partition_point(|(s, _)| s.as_str() < son.as_str());
-                for (s, t) in &self.sons[debut..] {
-                    if *s != son {
-                        break;
-                    }
-                    ajouter(&mut out, *t, QUALITE_SON, Appariement::Son);
-                }
                 let cs: Vec<char> = son.chars().collect();
-                if cs.len() >= 5 {
-                    for (s, t) in &self.sons {
-                        if s.len().abs_diff(cs.len()) > 1 || *s == son {
-                            continue;
-                        }
+                for (s, t) in &self.sons {
+                    if *s == son {
+                        ajouter(&mut out, *t, QUALITE_SON, Appariement::Son);
+                    } else if cs.len() >= 5 && s.len().abs_diff(cs.len()) <= 1 {
                         let b: Vec<char> = s.chars().collect();
                         if distance(&cs, &b, 1.0).is_some() {
                             ajouter(&mut out, *t, QUALITE_SON_APPROCHE, Appariement::Son);
