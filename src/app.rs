@@ -1,10 +1,13 @@
-//! The page: loading, then the check (address → answer), with its alternatives.
+//! The page: the check (address → answer), with its alternatives, or the list page. It starts
+//! from [`Depart`] (the first screen is already in the HTML) and shows each part as soon as the
+//! data it uses is here.
 
 use crate::composants::{
     carte::Carte, demande::FormulaireDemande, en_ligne::RechercheEnLigne,
     recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
 };
-use crate::donnees::{self, Donnees, ErreurChargement};
+use crate::depart::{use_chargement, Chargement, Depart};
+use crate::donnees::{self, Adresses, Donnees, ErreurChargement};
 use crate::navigateur::{self, Position};
 use crate::textes::demarrage;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
@@ -15,19 +18,6 @@ use parcours_core::recherche::Resultat;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Clone, PartialEq)]
-enum Chargement {
-    EnCours,
-    Pret(Rc<Donnees>),
-    Echec(ErreurChargement),
-}
-
-impl PartialEq for Donnees {
-    fn eq(&self, autre: &Self) -> bool {
-        std::ptr::eq(self, autre)
-    }
-}
 
 /// What the answer is about.
 #[derive(Clone, PartialEq)]
@@ -102,6 +92,8 @@ fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
         Decision::HorsTerritoire { .. } => "hors des quartiers du programme".to_string(),
         Decision::HorsDijon { .. } => "hors de Dijon".to_string(),
         Decision::AdresseIntrouvable => "adresse introuvable".to_string(),
+        Decision::AdresseNonLocalisee => "rue connue, numéros non localisés".to_string(),
+        Decision::AdresseIncertaine { .. } => "adresse incertaine".to_string(),
     };
     let iris = rep
         .decision
@@ -127,12 +119,12 @@ fn contact_demande(d: &Donnees, rep: &Reponse) -> Contact {
     }
 }
 
-/// The state a link describes, resolved against the data.
-fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
-    if let Some(a) = &lien.adresse {
-        return d
+/// The state a link describes, resolved against the addresses (an address needs them).
+fn choix_du_lien(a: Option<&Adresses>, lien: &EtatLien) -> Option<Choix> {
+    if let Some(texte) = &lien.adresse {
+        return a?
             .moteur
-            .rechercher(a, 1)
+            .rechercher(texte, 1)
             .into_iter()
             .next()
             .map(Choix::Adresse);
@@ -140,12 +132,22 @@ fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
     lien.point.map(Choix::Point)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub depart: Rc<Depart>,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let lien_initial = use_memo((), |_| navigateur::lire_lien());
-    let langue = use_state(|| navigateur::langue_initiale(&lien_initial));
-    let chargement = use_state(|| Chargement::EnCours);
-    let choix = use_state(|| None::<Choix>);
+pub fn App(p: &Props) -> Html {
+    let depart = &p.depart;
+    let lien_initial = &depart.lien;
+    let langue = use_state(|| depart.langue);
+    let donnees = use_chargement(&depart.chargements.donnees);
+    let adresses = use_chargement(&depart.chargements.adresses);
+    let choix = use_state(|| choix_du_lien(None, lien_initial));
+    // The link's address is looked up once the addresses are here; until then the URL is left
+    // as it is.
+    let lien_resolu = use_state(|| lien_initial.adresse.is_none());
     let age = use_state(|| lien_initial.age);
     let age_texte = use_state(|| lien_initial.age.map(|a| a.to_string()).unwrap_or_default());
     let position = use_state(|| EtatPosition::Rien);
@@ -154,61 +156,49 @@ pub fn App() -> Html {
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
-    // The first catalogue: loading (None), here (Ok: the page shows its texts), or failed.
-    let textes_prets = use_state(|| None::<Result<(), ErreurChargement>>);
     let langue_indisponible = use_state(|| false);
     {
         let nouvelle_version = nouvelle_version.clone();
+        let depart = depart.clone();
         use_effect_with((), move |_| {
+            // What the user did on the static first screen, now on the App's.
+            depart.reprise.rejouer();
             navigateur::enregistrer_service_worker(move || nouvelle_version.set(true));
         });
     }
     use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
 
-    // Load the language's messages and the data once (side by side: the page shows its texts
-    // as soon as they are there), then restore the state of the link.
+    // The link's address, once the addresses are here (unless the user chose something else
+    // meanwhile).
     {
-        let chargement = chargement.clone();
         let choix = choix.clone();
+        let lien_resolu = lien_resolu.clone();
         let lien = lien_initial.clone();
-        let textes_prets = textes_prets.clone();
-        let l = *langue;
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                textes_prets.set(Some(donnees::charger_textes(l).await.map(|_| ())));
-            });
-            wasm_bindgen_futures::spawn_local(async move {
-                match donnees::charger().await {
-                    Ok(d) => {
-                        choix.set(choix_du_lien(&d, &lien));
-                        chargement.set(Chargement::Pret(d));
-                    }
-                    Err(e) => chargement.set(Chargement::Echec(e)),
+        use_effect_with(adresses.clone(), move |a| {
+            if !*lien_resolu && !matches!(a, Chargement::EnCours) {
+                if choix.is_none() {
+                    choix.set(choix_du_lien(a.pret().as_deref(), &lien));
                 }
-            });
+                lien_resolu.set(true);
+            }
         });
     }
 
     // Back and forward buttons: the URL is the state.
     {
-        let chargement = chargement.clone();
         let choix = choix.clone();
         let age = age.clone();
         let age_texte = age_texte.clone();
         let liste = liste.clone();
-        let deps = matches!(*chargement, Chargement::Pret(_));
-        use_effect_with(deps, move |pret| {
-            let ecouteur = pret.then(|| {
-                let fenetre = web_sys::window().expect("window");
-                gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
-                    if let Chargement::Pret(d) = &*chargement {
-                        let lien = navigateur::lire_lien();
-                        choix.set(choix_du_lien(d, &lien));
-                        age.set(lien.age);
-                        age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
-                        liste.set(lien.liste);
-                    }
-                })
+        use_effect_with(adresses.pret(), move |a| {
+            let a = a.clone();
+            let fenetre = web_sys::window().expect("window");
+            let ecouteur = gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
+                let lien = navigateur::lire_lien();
+                choix.set(choix_du_lien(a.as_deref(), &lien));
+                age.set(lien.age);
+                age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
+                liste.set(lien.liste);
             });
             move || drop(ecouteur)
         });
@@ -217,7 +207,7 @@ pub fn App() -> Html {
     // Keep the URL in step with the state.
     {
         let langue = *langue;
-        let pret = matches!(*chargement, Chargement::Pret(_));
+        let pret = *lien_resolu;
         use_effect_with(
             ((*choix).clone(), *age, langue, pret, *liste),
             move |(choix, age, langue, pret, liste)| {
@@ -273,12 +263,16 @@ pub fn App() -> Html {
         })
     };
 
-    let depart = demarrage(*langue);
-    let pret = matches!(*textes_prets, Some(Ok(())));
+    let textes_depart = demarrage(*langue);
+    let echec = match (&depart.textes, &donnees, &adresses) {
+        (Err(e), _, _) | (_, Chargement::Echec(e), _) | (_, _, Chargement::Echec(e)) => Some(e),
+        _ => None,
+    };
+    let pret = depart.textes.is_ok();
     let Some(t) = crate::textes::charge(*langue).filter(|_| pret) else {
-        let contenu = match (&*textes_prets, &*chargement) {
-            (Some(Err(e)), _) | (_, Chargement::Echec(e)) => erreur_chargement(depart, e),
-            _ => html! { <p class="chargement" role="status">{ depart.chargement }</p> },
+        let contenu = match echec {
+            Some(e) => erreur_chargement(textes_depart, e),
+            None => html! { <p class="chargement" role="status">{ textes_depart.chargement }</p> },
         };
         return html! {
             <>
@@ -318,15 +312,16 @@ pub fn App() -> Html {
         </header>
     };
 
-    let contenu = match &*chargement {
-        Chargement::EnCours => html! {
-            <p class="chargement" role="status">{ depart.chargement }</p>
+    let tout_pret = donnees.pret().zip(adresses.pret());
+    let contenu = match (echec, &tout_pret) {
+        (Some(e), _) => erreur_chargement(textes_depart, e),
+        (None, Some((d, a))) if *liste => html! {
+            <crate::composants::liste::Liste donnees={d.clone()} adresses={a.clone()} langue={*langue} />
         },
-        Chargement::Echec(e) => erreur_chargement(depart, e),
-        Chargement::Pret(d) if *liste => html! {
-            <crate::composants::liste::Liste donnees={d.clone()} langue={*langue} />
+        (None, None) if *liste => html! {
+            <p class="chargement" role="status">{ textes_depart.chargement }</p>
         },
-        Chargement::Pret(d) => {
+        (None, _) => {
             let choisir = {
                 let choix = choix.clone();
                 let position = position.clone();
@@ -435,15 +430,33 @@ pub fn App() -> Html {
                     Some(t.position_indisponible().to_string())
                 }
             };
-            let rep = (*choix).as_ref().map(|c| Rc::new(reponse(d, c, *age)));
+            // Below the field, once a decision can be made (and the link's address looked up):
+            // all at once, so nothing already shown moves.
+            let suite = donnees.pret().filter(|_| *lien_resolu);
+            let rep = suite
+                .as_ref()
+                .zip((*choix).as_ref())
+                .map(|(d, c)| Rc::new(reponse(d, c, *age)));
             let point_carte = match &*choix {
                 Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
-                Some(Choix::Adresse(r)) => Some(PointLien {
-                    lon: r.lon(),
-                    lat: r.lat(),
+                Some(Choix::Adresse(r)) => r.position.map(|p| PointLien {
+                    lon: p[0] as f64 / 1e6,
+                    lat: p[1] as f64 / 1e6,
                     precision_m: 0.0,
                 }),
                 None => None,
+            };
+            let position_carte = match &*position {
+                EtatPosition::Message(Position::Trouvee {
+                    lon,
+                    lat,
+                    precision_m,
+                }) => Some(PointLien {
+                    lon: *lon,
+                    lat: *lat,
+                    precision_m: *precision_m,
+                }),
+                _ => None,
             };
             let adresse_initiale = match &*choix {
                 Some(Choix::Adresse(r)) => r.label.clone(),
@@ -453,7 +466,7 @@ pub fn App() -> Html {
                 <>
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
-                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
+                    <RechercheAdresse adresses={adresses.pret()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
                     <div class="champ age">
                         <label for="age">{ t.etiquette_age() }</label>
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
@@ -466,30 +479,32 @@ pub fn App() -> Html {
                         }
                     </div>
                 </section>
-                if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
-                    <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
-                    if *demande {
-                        <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
-                            contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
-                            age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
-                            ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
+                if let Some(d) = &suite {
+                    if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
+                        <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
+                        if *demande {
+                            <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
+                                contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
+                                age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
+                                ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
+                        }
                     }
+                    <details class="alternatives" ontoggle={basculer_alternatives}>
+                        <summary>{ t.pas_dans_la_liste() }</summary>
+                        <div class="contenu-alternatives">
+                            <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
+                            <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
+                            if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                                <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
+                                    langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                            }
+                            if *alternatives_ouvertes {
+                                <Carte donnees={d.clone()} adresses={adresses.pret()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
+                            }
+                        </div>
+                    </details>
+                    <Sources donnees={d.clone()} langue={*langue} />
                 }
-                <details class="alternatives" ontoggle={basculer_alternatives}>
-                    <summary>{ t.pas_dans_la_liste() }</summary>
-                    <div class="contenu-alternatives">
-                        <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
-                        <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
-                        if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
-                            <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
-                                langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
-                        }
-                        if *alternatives_ouvertes {
-                            <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
-                        }
-                    </div>
-                </details>
-                <Sources donnees={d.clone()} langue={*langue} />
                 </>
             }
         }
@@ -511,13 +526,13 @@ pub fn App() -> Html {
         { entete }
         { mise_a_jour }
         <main id="contenu">
-            if !*liste || !matches!(*chargement, Chargement::Pret(_)) {
+            if !*liste || tout_pret.is_none() {
                 <h1>{ t.accroche() }</h1>
                 <p class="presentation">{ t.presentation() }</p>
                 <p class="confidentialite">{ t.confidentialite() }</p>
             }
             { contenu }
-            if let Chargement::Pret(d) = &*chargement {
+            if let Some(d) = donnees.pret().filter(|_| *lien_resolu) {
                 <p class="programme" lang="fr">
                     { format!("{} — {}", d.verificateur.programme.nom, d.verificateur.programme.association) }
                 </p>

@@ -133,6 +133,17 @@ pub struct SourceManifeste {
     pub lus: usize,
     /// Features or rows kept (the configured communes).
     pub retenus: usize,
+    /// The rows not kept, by reason (the street list's lieux-dits, bridges…). Not read by the
+    /// app: [`Manifeste::depuis_json`] leaves it empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ecartes: Vec<Ecart>,
+}
+
+/// Rows of a source set aside for one reason.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Ecart {
+    pub motif: String,
+    pub nombre: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -193,6 +204,7 @@ impl Manifeste {
                                 attribution: texte(s, "attribution")?,
                                 lus: nombre(s, "lus")?,
                                 retenus: nombre(s, "retenus")?,
+                                ecartes: Vec::new(),
                             })
                         })
                         .collect::<Result<_, String>>()?,
@@ -387,6 +399,7 @@ mod tests {
                     attribution: "IGN – INSEE".into(),
                     lus: 66,
                     retenus: 66,
+                    ecartes: Vec::new(),
                 }],
             }],
         };

@@ -142,11 +142,17 @@ pub struct LigneResultat {
 }
 
 impl LigneResultat {
-    /// Rows a person must look at: not found, to be confirmed, not an address.
+    /// Rows a person must look at: not found, not placed, doubtful, to be confirmed, not an
+    /// address.
     pub fn a_revoir(&self) -> bool {
         matches!(
             self.decision.as_str(),
-            "adresse_introuvable" | "a_confirmer" | "vide" | "illisible"
+            "adresse_introuvable"
+                | "adresse_non_localisee"
+                | "adresse_incertaine"
+                | "a_confirmer"
+                | "vide"
+                | "illisible"
         )
     }
 }
@@ -253,6 +259,7 @@ pub fn ecrire_csv(entete: Option<&[String]>, lignes: &[(Vec<String>, LigneResult
             Some(Precision::Numero) => "numero",
             Some(Precision::Interpolee) => "interpolee",
             Some(Precision::Voie) => "voie",
+            Some(Precision::NonLocalisee) => "non_localisee",
             None => "",
         };
         c.extend([

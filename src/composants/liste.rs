@@ -2,7 +2,7 @@
 //! computer (in chunks, with a progress bar), see the rows that need a person first, and
 //! download the results as a CSV for French Excel.
 
-use crate::donnees::Donnees;
+use crate::donnees::{Adresses, Donnees};
 use crate::textes::textes;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
@@ -13,6 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub donnees: Rc<Donnees>,
+    pub adresses: Rc<Adresses>,
     pub langue: Langue,
 }
 
@@ -174,7 +175,7 @@ pub fn Liste(p: &Props) -> Html {
             resultats.clone(),
             filtre.clone(),
         );
-        let d = p.donnees.clone();
+        let (d, a) = (p.donnees.clone(), p.adresses.clone());
         Callback::from(move |_| {
             let Some(tab) = (*tableau).clone() else {
                 erreur.set(Some(t.liste_aucune_ligne().to_string()));
@@ -187,8 +188,9 @@ pub fn Liste(p: &Props) -> Html {
             }
             erreur.set(None);
             filtre.set(String::new());
-            let (d, cols, progression, resultats) = (
+            let (d, a, cols, progression, resultats) = (
                 d.clone(),
+                a.clone(),
                 (*colonnes).clone(),
                 progression.clone(),
                 resultats.clone(),
@@ -210,7 +212,7 @@ pub fn Liste(p: &Props) -> Html {
                         let n = debut + k * PAR_LOT + j + 1;
                         out.push((
                             l.clone(),
-                            lot::verifier_ligne(&d.moteur, &d.verificateur, n, &saisie.join(" ")),
+                            lot::verifier_ligne(&a.moteur, &d.verificateur, n, &saisie.join(" ")),
                         ));
                     }
                     progression.set(Some((out.len(), total)));
@@ -346,6 +348,7 @@ pub fn Liste(p: &Props) -> Html {
                                         Some(parcours_core::recherche::Precision::Numero) => "numero",
                                         Some(parcours_core::recherche::Precision::Interpolee) => "interpolee",
                                         Some(parcours_core::recherche::Precision::Voie) => "voie",
+                                        Some(parcours_core::recherche::Precision::NonLocalisee) => "non_localisee",
                                         None => "",
                                     };
                                     html! {

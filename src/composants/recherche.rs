@@ -1,7 +1,9 @@
 //! The address field: an ARIA 1.2 combobox with a listbox of suggestions from the core search.
+//! Typing does not wait for the addresses: a text typed (and Enter pressed) before they are
+//! here is answered when they come.
 
-use crate::donnees::Donnees;
-use crate::textes::textes;
+use crate::donnees::Adresses;
+use crate::textes::{demarrage, textes};
 use parcours_core::lien::Langue;
 use parcours_core::recherche::{Precision, Resultat};
 use std::rc::Rc;
@@ -9,7 +11,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub donnees: Rc<Donnees>,
+    /// The address search, once it is here.
+    pub adresses: Option<Rc<Adresses>>,
     pub langue: Langue,
     pub onchoix: Callback<Resultat>,
     /// Each change of the typed text.
@@ -28,6 +31,8 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     let suggestions = use_state(Vec::<Resultat>::new);
     let ouvert = use_state(|| false);
     let actif = use_state(|| None::<usize>);
+    // Enter pressed before the addresses were here: the first suggestion is taken when they come.
+    let entree_en_attente = use_state(|| false);
 
     {
         let texte = texte.clone();
@@ -51,26 +56,51 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         })
     };
 
+    // The addresses come: the text typed so far is answered.
+    {
+        let texte = texte.clone();
+        let suggestions = suggestions.clone();
+        let ouvert = ouvert.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let choisir = choisir.clone();
+        use_effect_with(p.adresses.clone(), move |a| {
+            let Some(a) = a else { return };
+            if texte.trim().is_empty() {
+                return;
+            }
+            let r = a.moteur.rechercher(&texte, MAX_SUGGESTIONS);
+            match r.first() {
+                Some(premier) if *entree_en_attente => choisir.emit(premier.clone()),
+                _ => {
+                    ouvert.set(focalise());
+                    suggestions.set(r);
+                }
+            }
+            entree_en_attente.set(false);
+        });
+    }
+
     let saisir = {
         let texte = texte.clone();
         let suggestions = suggestions.clone();
         let ouvert = ouvert.clone();
         let actif = actif.clone();
-        let d = p.donnees.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let a = p.adresses.clone();
         let onsaisie = p.onsaisie.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
-            let r = if v.trim().is_empty() {
-                Vec::new()
-            } else {
-                d.moteur.rechercher(&v, MAX_SUGGESTIONS)
+            let r = match &a {
+                Some(a) if !v.trim().is_empty() => a.moteur.rechercher(&v, MAX_SUGGESTIONS),
+                _ => Vec::new(),
             };
             ouvert.set(!v.trim().is_empty());
             suggestions.set(r);
             actif.set(None);
+            entree_en_attente.set(false);
             texte.set(v);
         })
     };
@@ -81,9 +111,15 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let choisir = choisir.clone();
         let texte = texte.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let en_attente = p.adresses.is_none();
         Callback::from(move |e: KeyboardEvent| {
             let n = suggestions.len();
             match e.key().as_str() {
+                "Enter" if en_attente && !texte.trim().is_empty() => {
+                    e.prevent_default();
+                    entree_en_attente.set(true);
+                }
                 "ArrowDown" if n > 0 => {
                     e.prevent_default();
                     ouvert.set(true);
@@ -99,6 +135,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     choisir.emit(suggestions[actif.unwrap_or(0)].clone());
                 }
                 "Escape" => {
+                    entree_en_attente.set(false);
                     if *ouvert {
                         ouvert.set(false);
                         actif.set(None);
@@ -118,8 +155,11 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     };
 
     let visible = *ouvert && !texte.trim().is_empty();
+    let attente = visible && p.adresses.is_none();
     let annonce = if !visible {
         String::new()
+    } else if attente {
+        demarrage(p.langue).chargement.to_string()
     } else if suggestions.is_empty() {
         t.aucune_suggestion().to_string()
     } else {
@@ -162,7 +202,18 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     }
                 }) }
             </ul>
+            if attente {
+                <p class="suggestions attente" aria-hidden="true">{ demarrage(p.langue).chargement }</p>
+            }
             <p class="visuellement-cache" role="status" aria-live="polite">{ annonce }</p>
         </div>
     }
+}
+
+/// Whether the address field has the focus (a list opens only under a field in use).
+fn focalise() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.id() == "adresse")
 }

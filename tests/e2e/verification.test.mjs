@@ -52,7 +52,12 @@ test("first screen: the programme, what stays on the device, the sources", async
   assert.match(await p.textContent(".confidentialite"), /Tout reste sur votre appareil/);
   const sources = await p.textContent(".sources");
   assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
-  assert.match(sources, /Base Adresse Nationale/);
+  // Each dataset as PROVENANCE.md records it: the addresses are Dijon Métropole's shops in the
+  // BAN layout (licence not stated), not the Base Adresse Nationale; FANTOIR 2015 names the streets.
+  assert.match(sources, /Adresses des commerces de Dijon \(Dijon Métropole\), au format de la Base Adresse Nationale/);
+  assert.match(sources, /licence non précisée, données de démonstration/);
+  assert.match(sources, /DGFiP, FANTOIR \(novembre 2015\)/);
+  assert.doesNotMatch(sources, /Base Adresse Nationale, Licence Ouverte/);
   assert.match(await p.textContent(".programme"), /Accompagnement individualisé des enfants en difficulté — les PEP 21/);
   assert.equal(await p.getAttribute("html", "lang"), "fr");
   await sansViolation(p, "first screen");
@@ -200,8 +205,9 @@ for (const [code, attendu, dir] of [["en", /Yes, your address/, "ltr"], ["ar", /
     await p.screenshot({ path: join(ARTEFACTS, `langue-${code}.png`), fullPage: true });
     // The choice persists on this device.
     await p.goto(serveur.url);
-    await p.waitForSelector("#adresse");
-    assert.equal(await p.getAttribute("html", "lang"), code);
+    // The page comes in French (its HTML), then the App applies the language kept.
+    await p.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await p.getAttribute("html", "dir"), dir);
     await contexte.close();
   });
 }
