@@ -1,10 +1,12 @@
 //! The page: loading, then the check (address → answer), with its alternatives.
 
+use crate::choix::Choix;
 use crate::composants::{
     carte::Carte, demande::FormulaireDemande, en_ligne::RechercheEnLigne,
     recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
 };
 use crate::donnees::{self, Donnees, ErreurChargement};
+use crate::focus::{use_focus, Geste};
 use crate::navigateur::{self, Position};
 use crate::textes::demarrage;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
@@ -13,7 +15,6 @@ use parcours_core::nombre;
 use parcours_core::programme::Contact;
 use parcours_core::recherche::Resultat;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -27,18 +28,6 @@ impl PartialEq for Donnees {
     fn eq(&self, autre: &Self) -> bool {
         std::ptr::eq(self, autre)
     }
-}
-
-/// What the answer is about.
-#[derive(Clone, PartialEq)]
-pub enum Choix {
-    Adresse(Resultat),
-    Point(PointLien),
-    /// An address found by the national service, when the user asked for it.
-    Externe {
-        label: String,
-        point: PointLien,
-    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -151,12 +140,15 @@ pub fn App() -> Html {
     let position = use_state(|| EtatPosition::Rien);
     let alternatives_ouvertes = use_state(|| false);
     let saisie = use_state(String::new);
+    // Enter on an address that matches nothing: the text, while the ways on are offered.
+    let introuvable = use_state(|| None::<String>);
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
     // The first catalogue: loading (None), here (Ok: the page shows its texts), or failed.
     let textes_prets = use_state(|| None::<Result<(), ErreurChargement>>);
     let langue_indisponible = use_state(|| false);
+    let focus = use_focus();
     {
         let nouvelle_version = nouvelle_version.clone();
         use_effect_with((), move |_| {
@@ -327,34 +319,74 @@ pub fn App() -> Html {
             <crate::composants::liste::Liste donnees={d.clone()} langue={*langue} />
         },
         Chargement::Pret(d) => {
+            // A place picked: the « not found » message has done its job, the focus goes to the answer.
+            let choisi = {
+                let introuvable = introuvable.clone();
+                let focus = focus.clone();
+                Callback::from(move |_: ()| {
+                    introuvable.set(None);
+                    focus.emit(Geste::Choisi);
+                })
+            };
             let choisir = {
                 let choix = choix.clone();
                 let position = position.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |r: Resultat| {
                     position.set(EtatPosition::Rien);
                     choix.set(Some(Choix::Adresse(r)));
+                    choisi.emit(());
                 })
             };
             let choisir_externe = {
                 let choix = choix.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |(label, point): (String, PointLien)| {
-                    choix.set(Some(Choix::Externe { label, point }))
+                    choix.set(Some(Choix::Externe { label, point }));
+                    choisi.emit(());
                 })
             };
             let saisir_adresse = {
                 let saisie = saisie.clone();
-                Callback::from(move |t: String| saisie.set(t))
+                let introuvable = introuvable.clone();
+                Callback::from(move |t: String| {
+                    saisie.set(t);
+                    introuvable.set(None);
+                })
+            };
+            let signaler_introuvable = {
+                let introuvable = introuvable.clone();
+                let ouvert = alternatives_ouvertes.clone();
+                Callback::from(move |t: String| {
+                    introuvable.set(Some(t));
+                    ouvert.set(true);
+                })
+            };
+            // The ways on from the « not found » message: the map, or the national service.
+            let vers = |g: Geste| {
+                let ouvert = alternatives_ouvertes.clone();
+                let focus = focus.clone();
+                Callback::from(move |_: MouseEvent| {
+                    ouvert.set(true);
+                    focus.emit(g);
+                })
             };
             let choisir_point = {
                 let choix = choix.clone();
-                Callback::from(move |p: PointLien| choix.set(Some(Choix::Point(p))))
+                let choisi = choisi.clone();
+                Callback::from(move |p: PointLien| {
+                    choix.set(Some(Choix::Point(p)));
+                    choisi.emit(());
+                })
             };
             let effacer = {
                 let choix = choix.clone();
                 let demande = demande.clone();
+                let focus = focus.clone();
                 Callback::from(move |_| {
                     demande.set(false);
-                    choix.set(None)
+                    choix.set(None);
+                    focus.emit(Geste::Efface);
                 })
             };
             let ouvrir_demande = {
@@ -365,9 +397,10 @@ pub fn App() -> Html {
             };
             let fermer_demande = {
                 let demande = demande.clone();
+                let focus = focus.clone();
                 Callback::from(move |_| {
                     demande.set(false);
-                    focaliser("titre-reponse");
+                    focus.emit(Geste::DemandeFermee);
                 })
             };
             let saisir_age = {
@@ -390,10 +423,12 @@ pub fn App() -> Html {
             let localiser = {
                 let position = position.clone();
                 let choix = choix.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |_| {
                     position.set(EtatPosition::EnCours);
                     let position = position.clone();
                     let choix = choix.clone();
+                    let choisi = choisi.clone();
                     navigateur::demander_position(move |p| {
                         if let Position::Trouvee {
                             lon,
@@ -406,6 +441,7 @@ pub fn App() -> Html {
                                 lat,
                                 precision_m,
                             })));
+                            choisi.emit(());
                         }
                         position.set(EtatPosition::Message(p));
                     });
@@ -453,7 +489,23 @@ pub fn App() -> Html {
                 <>
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
-                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
+                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
+                        onintrouvable={signaler_introuvable} initiale={adresse_initiale} />
+                    if let Some(texte) = &*introuvable {
+                        <div id="introuvable" class="introuvable">
+                            // The typed text isolated (first strong isolate … pop): it keeps its
+                            // own direction inside an Arabic sentence.
+                            <p class="titre" role="alert">{ t.introuvable_titre(&format!("\u{2068}{texte}\u{2069}")) }</p>
+                            <p>{ t.introuvable_texte() }</p>
+                            <div class="actions">
+                                <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
+                                <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
+                                if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                                    <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
+                                }
+                            </div>
+                        </div>
+                    }
                     <div class="champ age">
                         <label for="age">{ t.etiquette_age() }</label>
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
@@ -475,17 +527,21 @@ pub fn App() -> Html {
                             ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
                     }
                 }
-                <details class="alternatives" ontoggle={basculer_alternatives}>
+                <details class="alternatives" open={*alternatives_ouvertes} ontoggle={basculer_alternatives}>
                     <summary>{ t.pas_dans_la_liste() }</summary>
                     <div class="contenu-alternatives">
                         <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
                         <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
                         if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
-                            <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
-                                langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                            <div id="alternative-en-ligne" tabindex="-1">
+                                <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
+                                    langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                            </div>
                         }
                         if *alternatives_ouvertes {
-                            <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
+                            <div id="alternative-carte" tabindex="-1">
+                                <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
+                            </div>
                         }
                     </div>
                 </details>
@@ -536,16 +592,5 @@ fn erreur_chargement(d: &crate::textes::Demarrage, e: &ErreurChargement) -> Html
             <p class="detail">{ &e.0 }</p>
             <p><a class="bouton" href="./">{ d.recharger }</a></p>
         </section>
-    }
-}
-
-/// Focus an element by id (after the answer appears).
-pub fn focaliser(id: &str) {
-    if let Some(e) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = e.focus();
     }
 }

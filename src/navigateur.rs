@@ -25,6 +25,17 @@ pub fn installer_panique() {
     }));
 }
 
+/// Focuses an element by id (the rule of when is in [`crate::focus`]).
+pub fn focaliser(id: &str) {
+    if let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
 pub fn lire_lien() -> EtatLien {
     web_sys::window()
         .and_then(|w| w.location().search().ok())

@@ -242,6 +242,10 @@ messages! {
     suggestions_une(n);
     suggestions_plusieurs(n);
     aucune_suggestion;
+    introuvable_titre(adresse);
+    introuvable_texte;
+    introuvable_carte;
+    introuvable_en_ligne;
     pas_dans_la_liste;
     adresse_choisie;
     precision_numero;

@@ -156,7 +156,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
     {
         let n = erreurs.len();
         use_effect_with((*etape, n), move |(_, n)| {
-            crate::app::focaliser(if *n > 0 {
+            navigateur::focaliser(if *n > 0 {
                 "demande-erreurs"
             } else {
                 "demande-etape"

@@ -1,4 +1,9 @@
 //! The address field: an ARIA 1.2 combobox with a listbox of suggestions from the core search.
+//!
+//! The list holds [`Suggestion`]s: each kind says how it shows ([`option`]) and what picking it
+//! does ([`RechercheAdresse`]'s `choisir`); a new kind of entry is a new variant and an arm in
+//! each. When nothing matches, the field says so where the user looks (not only to screen
+//! readers), and Enter asks the page for the other ways to find the place (`onintrouvable`).
 
 use crate::donnees::Donnees;
 use crate::textes::textes;
@@ -17,6 +22,44 @@ pub struct Props {
     pub onsaisie: Callback<String>,
     /// The chosen address's label, shown back in the field.
     pub initiale: String,
+    /// Enter on a text that matches nothing: the page offers the other ways (the typed text).
+    #[prop_or_default]
+    pub onintrouvable: Callback<String>,
+}
+
+/// One entry of the list of suggestions.
+#[derive(Clone, PartialEq)]
+pub enum Suggestion {
+    /// An address of the data: picking it gives its answer.
+    Adresse(Resultat),
+}
+
+/// The suggestions for a typed text.
+fn suggerer(d: &Donnees, texte: &str) -> Vec<Suggestion> {
+    if texte.trim().is_empty() {
+        return Vec::new();
+    }
+    d.moteur
+        .rechercher(texte, MAX_SUGGESTIONS)
+        .into_iter()
+        .map(Suggestion::Adresse)
+        .collect()
+}
+
+/// How an entry shows in the list (inside its `role=option`).
+fn option(t: &parcours_core::textes::Textes, s: &Suggestion) -> Html {
+    match s {
+        Suggestion::Adresse(r) => {
+            let selon = match r.precision {
+                Precision::Numero => None,
+                autre => Some(t.precision(autre)),
+            };
+            html! { <>
+                <bdi class="libelle" lang="fr">{ &r.label }</bdi>
+                if let Some(s) = selon { <span class="precision">{ s }</span> }
+            </> }
+        }
+    }
 }
 
 const MAX_SUGGESTIONS: usize = 5;
@@ -25,7 +68,7 @@ const MAX_SUGGESTIONS: usize = 5;
 pub fn RechercheAdresse(p: &Props) -> Html {
     let t = textes(p.langue);
     let texte = use_state(|| p.initiale.clone());
-    let suggestions = use_state(Vec::<Resultat>::new);
+    let suggestions = use_state(Vec::<Suggestion>::new);
     let ouvert = use_state(|| false);
     let actif = use_state(|| None::<usize>);
 
@@ -43,11 +86,15 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let texte = texte.clone();
         let ouvert = ouvert.clone();
         let actif = actif.clone();
-        Callback::from(move |r: Resultat| {
-            texte.set(r.label.clone());
+        Callback::from(move |s: Suggestion| {
             ouvert.set(false);
             actif.set(None);
-            onchoix.emit(r);
+            match s {
+                Suggestion::Adresse(r) => {
+                    texte.set(r.label.clone());
+                    onchoix.emit(r);
+                }
+            }
         })
     };
 
@@ -63,11 +110,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
-            let r = if v.trim().is_empty() {
-                Vec::new()
-            } else {
-                d.moteur.rechercher(&v, MAX_SUGGESTIONS)
-            };
+            let r = suggerer(&d, &v);
             ouvert.set(!v.trim().is_empty());
             suggestions.set(r);
             actif.set(None);
@@ -81,6 +124,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let choisir = choisir.clone();
         let texte = texte.clone();
+        let onintrouvable = p.onintrouvable.clone();
         Callback::from(move |e: KeyboardEvent| {
             let n = suggestions.len();
             match e.key().as_str() {
@@ -97,6 +141,10 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                 "Enter" if *ouvert && n > 0 => {
                     e.prevent_default();
                     choisir.emit(suggestions[actif.unwrap_or(0)].clone());
+                }
+                "Enter" if n == 0 && !texte.trim().is_empty() => {
+                    e.prevent_default();
+                    onintrouvable.emit((*texte).clone());
                 }
                 "Escape" => {
                     if *ouvert {
@@ -118,6 +166,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     };
 
     let visible = *ouvert && !texte.trim().is_empty();
+    let aucune = visible && suggestions.is_empty();
     let annonce = if !visible {
         String::new()
     } else if suggestions.is_empty() {
@@ -139,30 +188,27 @@ pub fn RechercheAdresse(p: &Props) -> Html {
             <p id="adresse-aide" class="aide">{ t.aide_adresse() }</p>
             <ul id="suggestions" role="listbox" aria-labelledby="adresse-etiquette"
                 class={classes!("suggestions", (!visible || suggestions.is_empty()).then_some("cache"))}>
-                { for suggestions.iter().enumerate().map(|(i, r)| {
+                { for suggestions.iter().enumerate().map(|(i, s)| {
                     let choisir = choisir.clone();
-                    let r2 = r.clone();
+                    let s2 = s.clone();
                     // mousedown, not click: it comes before the field's blur closes the list.
                     let onmousedown = Callback::from(move |e: MouseEvent| {
                         e.prevent_default();
-                        choisir.emit(r2.clone());
+                        choisir.emit(s2.clone());
                     });
-                    let selon = match r.precision {
-                        Precision::Numero => None,
-                        autre => Some(t.precision(autre)),
-                    };
                     html! {
                         <li id={format!("suggestion-{i}")} role="option"
                             aria-selected={if Some(i) == *actif { "true" } else { "false" }}
                             class={classes!((Some(i) == *actif).then_some("actif"))}
                             {onmousedown}>
-                            <bdi class="libelle" lang="fr">{ &r.label }</bdi>
-                            if let Some(s) = selon { <span class="precision">{ s }</span> }
+                            { option(t, s) }
                         </li>
                     }
                 }) }
             </ul>
-            <p class="visuellement-cache" role="status" aria-live="polite">{ annonce }</p>
+            // Said to screen readers as the list changes; shown when nothing matches.
+            <p id="adresse-statut" class={if aucune { "aucune-suggestion" } else { "visuellement-cache" }}
+                role="status" aria-live="polite">{ annonce }</p>
         </div>
     }
 }

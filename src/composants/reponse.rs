@@ -1,6 +1,6 @@
 //! The answer, as a card in plain words, with the "how do we know" disclosure.
 
-use crate::app::{focaliser, Choix};
+use crate::choix::Choix;
 use crate::donnees::Donnees;
 use crate::textes::textes;
 use parcours_core::decision::{Avis, Decision, Reponse};
@@ -40,12 +40,6 @@ fn contact(c: &Contact, inconnu: &str) -> Html {
 #[function_component]
 pub fn CarteReponse(p: &Props) -> Html {
     let t = textes(p.langue);
-    {
-        let cle = (p.reponse.clone(), p.choix.clone());
-        use_effect_with(cle, move |_| {
-            focaliser("titre-reponse");
-        });
-    }
     let prog = &p.donnees.verificateur.programme;
     let rep = &p.reponse;
     let (classe, titre, corps): (&str, String, Html) = if let Some(_age) = rep.hors_age {
@@ -103,10 +97,7 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let nouvelle = {
         let cb = p.onnouvelle.clone();
-        Callback::from(move |_| {
-            cb.emit(());
-            focaliser("adresse");
-        })
+        Callback::from(move |_| cb.emit(()))
     };
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {

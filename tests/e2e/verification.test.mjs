@@ -106,6 +106,24 @@ test("the link keeps the answer across a reload, and the back button returns", a
   await contexte.close();
 });
 
+test("after an answer, every age 0–20 typed key by key keeps its digits, the focus and the right answer", async () => {
+  const { contexte, p } = await ouvrir();
+  await chercher(p, "6 place de la france libre");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse", "picking an address moves the focus to the answer");
+  for (let age = 0; age <= 20; age++) {
+    await p.focus("#age");
+    await p.keyboard.press("Control+A");
+    await p.keyboard.press("Backspace");
+    await p.keyboard.type(String(age)); // one key at a time
+    const attendu = age < 2 || age > 16 ? "hors_age" : "eligible";
+    await p.waitForSelector(`.reponse[data-decision=${attendu}]`);
+    assert.equal(await p.inputValue("#age"), String(age), `age ${age}: the field keeps every digit`);
+    assert.equal(await p.evaluate(() => document.activeElement?.id), "age", `age ${age}: the focus stays in the field`);
+    await p.waitForFunction((a) => new URLSearchParams(location.search).get("age") === a, String(age));
+  }
+  await contexte.close();
+});
+
 test("age outside 2–16 answers first", async () => {
   const { contexte, p } = await ouvrir();
   await chercher(p, "6 place de la france libre");
@@ -132,6 +150,53 @@ test("address absent from the data → my location (emulated) → answer", async
   assert.match(p.url(), /lon=5\.079116/);
   await sansViolation(p, "location answer");
   seulementNotreOrigine(p);
+  await contexte.close();
+});
+
+test("an address that matches nothing: Enter says so on screen and offers the ways on, right there", async () => {
+  const { contexte, p } = await ouvrir({
+    permissions: ["geolocation"],
+    geolocation: { longitude: 5.079116, latitude: 47.298195, accuracy: 12 },
+  });
+  await p.focus("#adresse");
+  await p.keyboard.type("12 rue des Marmuzots");
+  // While typing: « no address matches » is shown under the field, not only said.
+  await p.waitForSelector("#adresse-statut.aucune-suggestion");
+  assert.ok(await p.isVisible("#adresse-statut"), "the « no match » line is visible");
+  await p.keyboard.press("Enter");
+  const bloc = await p.waitForSelector("#introuvable");
+  assert.ok(await bloc.isVisible());
+  assert.match(await bloc.textContent(), /Aucune adresse de nos données ne correspond à «\u00a0\u206812 rue des Marmuzots\u2069\u00a0»/);
+  assert.equal(await p.getAttribute("#introuvable .titre", "role"), "alert");
+  const boutons = await p.$$eval("#introuvable button", (l) => l.map((b) => b.textContent));
+  assert.deepEqual(boutons, ["Utiliser ma position", "Choisir le lieu sur la carte", "Chercher avec le service national des adresses"]);
+  // « Mon adresse n’est pas dans la liste » is open with them.
+  assert.equal(await p.evaluate(() => document.querySelector("details.alternatives").open), true);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "adresse", "the field keeps the focus (to correct a typo)");
+  await sansViolation(p, "not found");
+  await p.screenshot({ path: join(ARTEFACTS, "introuvable.png"), fullPage: true });
+  // Keyboard only: Tab reaches the ways on; the map takes the focus.
+  await p.keyboard.press("Tab");
+  assert.equal(await p.evaluate(() => document.activeElement?.textContent), "Utiliser ma position");
+  await p.keyboard.press("Tab");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("svg.plan");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "alternative-carte");
+  // The national service: the focus goes to what would be sent, nothing is sent yet.
+  await p.click("#introuvable >> text=Chercher avec le service national des adresses");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "alternative-en-ligne");
+  assert.deepEqual(p.requetes.filter((u) => !u.startsWith(serveur.url)), [], "nothing sent before the user asks");
+  // The position: the answer, and the message goes.
+  await p.click("#introuvable >> text=Utiliser ma position");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(await p.$("#introuvable"), null);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
+  // Typing again clears the message.
+  await p.fill("#adresse", "12 rue des Marmuzots");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("#introuvable");
+  await p.keyboard.type(" bis");
+  await p.waitForSelector("#introuvable", { state: "detached" });
   await contexte.close();
 });
 
