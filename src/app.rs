@@ -2,8 +2,13 @@
 
 use crate::choix::Choix;
 use crate::composants::{
-    carte::Carte, demande::FormulaireDemande, en_ligne::RechercheEnLigne,
-    recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
+    brouillon::BrouillonGarde,
+    carte::Carte,
+    demande::{quitter_demande, FormulaireDemande},
+    en_ligne::RechercheEnLigne,
+    recherche::RechercheAdresse,
+    reponse::CarteReponse,
+    sources::Sources,
 };
 use crate::donnees::{self, Donnees, ErreurChargement};
 use crate::focus::{use_focus, Geste};
@@ -145,6 +150,8 @@ pub fn App() -> Html {
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
+    // A draft resumed from the first screen, for the request it opens.
+    let reprise = use_state(|| None::<parcours_core::demande::Brouillon>);
     // The first catalogue: loading (None), here (Ok: the page shows its texts), or failed.
     let textes_prets = use_state(|| None::<Result<(), ErreurChargement>>);
     let langue_indisponible = use_state(|| false);
@@ -281,9 +288,14 @@ pub fn App() -> Html {
     };
     let changer_page = {
         let liste = liste.clone();
+        let demande = demande.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            liste.set(!*liste);
+            let (liste, demande) = (liste.clone(), demande.clone());
+            quitter_demande(Callback::from(move |_| {
+                demande.set(false);
+                liste.set(!*liste);
+            }));
         })
     };
     let entete = html! {
@@ -384,15 +396,33 @@ pub fn App() -> Html {
                 let demande = demande.clone();
                 let focus = focus.clone();
                 Callback::from(move |_| {
-                    demande.set(false);
-                    choix.set(None);
-                    focus.emit(Geste::Efface);
+                    let (choix, demande, focus) = (choix.clone(), demande.clone(), focus.clone());
+                    quitter_demande(Callback::from(move |_| {
+                        demande.set(false);
+                        choix.set(None);
+                        focus.emit(Geste::Efface);
+                    }));
                 })
             };
             let ouvrir_demande = {
                 let demande = demande.clone();
+                let reprise = reprise.clone();
                 Callback::from(move |_| {
+                    reprise.set(None);
                     demande.set(true);
+                })
+            };
+            // « Reprendre » on the first screen: the draft's own request, its answer, the form.
+            let reprendre = {
+                let (choix, demande, reprise) = (choix.clone(), demande.clone(), reprise.clone());
+                let d = d.clone();
+                Callback::from(move |b: parcours_core::demande::Brouillon| {
+                    let c = choix_du_lien(&d, &EtatLien::depuis_requete(&b.sujet));
+                    if c.is_some() {
+                        choix.set(c);
+                        reprise.set(Some(b));
+                        demande.set(true);
+                    }
                 })
             };
             let fermer_demande = {
@@ -487,6 +517,9 @@ pub fn App() -> Html {
             };
             html! {
                 <>
+                if !*demande {
+                    <BrouillonGarde langue={*langue} onreprendre={reprendre} />
+                }
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
                     <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
@@ -524,6 +557,8 @@ pub fn App() -> Html {
                         <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
                             contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
                             age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
+                            sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={(*reprise).clone()}
+                            permise={rep.hors_age.is_none() && rep.decision.permet_une_demande()}
                             ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
                     }
                 }

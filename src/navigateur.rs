@@ -58,7 +58,8 @@ pub fn ecrire_lien(e: &EtatLien, pousser: bool) {
     let _ = if pousser {
         h.push_state_with_url(&JsValue::NULL, "", Some(&nouveau))
     } else {
-        h.replace_state_with_url(&JsValue::NULL, "", Some(&nouveau))
+        // The entry keeps its state (an open request marks the entry it added).
+        h.replace_state_with_url(&h.state().unwrap_or(JsValue::NULL), "", Some(&nouveau))
     };
 }
 
@@ -314,6 +315,35 @@ extern "C" {
     async fn effacer_tout() -> Result<JsValue, JsValue>;
 }
 
+/// The history entry an open request adds (same address), so that the back gesture first asks
+/// the request whether it may close.
+const MARQUE_DEMANDE: &str = "parcours-demande";
+
+/// Adds the open request's entry to the history (the URL does not change).
+pub fn marquer_demande() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state(&JsValue::from_str(MARQUE_DEMANDE), "");
+    }
+}
+
+/// Whether the current history entry is the one an open request added.
+pub fn sur_la_marque_demande() -> bool {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == MARQUE_DEMANDE)
+}
+
+/// Leaves the request's entry (back to the answer's), when the request closes by itself.
+pub fn quitter_marque_demande() {
+    if sur_la_marque_demande() {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    }
+}
+
 /// Erases the stored draft (when the user no longer wants it kept).
 pub async fn oublier_brouillon() {
     let _ = effacer_brouillon().await;
@@ -323,8 +353,8 @@ pub async fn oublier_brouillon() {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Brouillon {
     Aucun,
-    /// The stored bytes, decrypted (the core reads them).
-    Repris(Vec<u8>),
+    /// The stored bytes, decrypted (the core reads them), and the day they were saved.
+    Repris(Vec<u8>, Option<Date>),
     /// Older than 7 days: erased.
     Expire,
     /// Stored by another version, or undecryptable, or corrupted: kept, and said.
@@ -346,10 +376,20 @@ pub async fn lire_brouillon() -> Brouillon {
     match champ("etat").and_then(|e| e.as_string()).as_deref() {
         Some("aucun") => Brouillon::Aucun,
         Some("expire") => Brouillon::Expire,
-        Some("ok") => champ("octets")
-            .and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok())
-            .map(|o| Brouillon::Repris(o.to_vec()))
-            .unwrap_or(Brouillon::Illisible),
+        Some("ok") => {
+            let jour = champ("enregistre").and_then(|t| t.as_f64()).and_then(|ms| {
+                let d = js_sys::Date::new(&ms.into());
+                Date::nouvelle(
+                    d.get_full_year() as i32,
+                    (d.get_month() + 1) as u8,
+                    d.get_date() as u8,
+                )
+            });
+            champ("octets")
+                .and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|o| Brouillon::Repris(o.to_vec(), jour))
+                .unwrap_or(Brouillon::Illisible)
+        }
         _ => Brouillon::Illisible,
     }
 }

@@ -19,7 +19,7 @@ use std::fmt::{Display, Write};
 
 use crate::asset::{crc32, Nature, Payload};
 use crate::decision::{Motif, Raison};
-use crate::demande::{Champ, Demandeur, Etape, Probleme};
+use crate::demande::{Champ, Demandeur, Etape, MoyenAccord, Probleme};
 use crate::lien::Langue;
 use crate::programme::{Couverture, Equipe};
 use crate::recherche::Precision;
@@ -359,6 +359,12 @@ messages! {
     demande_precedent;
     demande_suivant;
     demande_fermer;
+    demande_hors_programme;
+    quitter_titre;
+    quitter_texte;
+    quitter_continuer;
+    quitter_garder;
+    quitter_sans_garder;
     erreurs_une(n);
     erreurs_plusieurs(n);
     demandeur_question;
@@ -381,6 +387,14 @@ messages! {
     champ_deja_fait;
     champ_consentement;
     champ_consentement_date;
+    champ_consentement_moyen;
+    accord_moyen_entretien;
+    accord_moyen_telephone;
+    accord_moyen_ecrit;
+    champ_adresse;
+    aide_domicile;
+    accord_intro_parent;
+    accord_intro_pro;
     aide_contact;
     aide_naissance;
     classe;
@@ -422,6 +436,12 @@ messages! {
     brouillon_indisponible;
     tout_effacer;
     tout_efface;
+    brouillon_garde(jour, prenom);
+    brouillon_garde_sans_prenom(jour);
+    brouillon_reprendre;
+    brouillon_effacer;
+    brouillon_efface;
+    brouillon_autre;
 
     // The list page.
     liste_lien;
@@ -628,6 +648,16 @@ impl Textes {
             Champ::DejaFait => self.champ_deja_fait(),
             Champ::Consentement => self.champ_consentement(),
             Champ::ConsentementDate => self.champ_consentement_date(),
+            Champ::ConsentementMoyen => self.champ_consentement_moyen(),
+            Champ::Adresse => self.champ_adresse(),
+        }
+    }
+
+    pub fn moyen_accord(&self, m: MoyenAccord) -> &str {
+        match m {
+            MoyenAccord::Entretien => self.accord_moyen_entretien(),
+            MoyenAccord::Telephone => self.accord_moyen_telephone(),
+            MoyenAccord::Ecrit => self.accord_moyen_ecrit(),
         }
     }
 

@@ -45,6 +45,7 @@ async function jusquALaDemande(p, adresse) {
 }
 
 const suivant = (p) => p.click(".demande-formulaire >> text=Suivant");
+const etape = (p) => p.textContent("#demande-etape");
 
 /** Keyboard only: focus the field, then type. */
 async function taper(p, selecteur, texte) {
@@ -52,12 +53,43 @@ async function taper(p, selecteur, texte) {
   await p.keyboard.type(texte);
 }
 
-test("a parent's journey, errors announced on the way, to the printable summary", async () => {
+/** The ids of the step's text fields. */
+const champsTexte = (p) => p.$$eval(".demande-formulaire input:not([type=checkbox]):not([type=radio]), .demande-formulaire textarea", (l) => l.map((i) => i.id));
+
+/** A parent's request from the agreement to the summary (the child Lina Martin). */
+async function demandeParent(p, { adresse = null } = {}) {
+  await p.check("#demande-consentement");
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  await p.waitForSelector("#demande-responsables");
+  if (adresse !== null) await p.fill("#demande-adresse", adresse);
+  await p.fill("#demande-responsables", "Sophie Martin");
+  await p.fill("#demande-telephone", "0612345678");
+  await suivant(p);
+  await p.check(".demande-formulaire label:has-text('les apprentissages') input");
+  await suivant(p);
+  await p.waitForSelector(".recapitulatif");
+}
+
+test("a parent's journey: what will happen and the agreement first, errors announced on the way, to the printable summary", async () => {
   const { contexte, p } = await page(navigateur);
   await jusquALaDemande(p, "2 av du mont blanc");
+  // Step 1: what will happen, who asks, the agreement — and no personal field.
+  assert.match(await etape(p), /Étape 1 sur 5\s:\sl’accord de la famille/);
+  assert.match(await p.textContent(".ce-qui-va-se-passer"), /Ce qui va se passer.*Rien n’est envoyé sans vous/);
+  assert.deepEqual(await champsTexte(p), [], "no text field before the agreement");
   await sansViolation(p, "step 1");
-  await suivant(p); // parent is the default
+  await suivant(p);
+  await p.waitForSelector("#demande-erreurs[role=alert]");
+  assert.match(await p.textContent("#demande-erreurs"), /L’accord de la famille est nécessaire/);
+  assert.deepEqual(await champsTexte(p), [], "still nothing to type without the agreement");
+  await p.click("text=J’accepte que l’équipe me contacte");
+  await suivant(p);
   // Step 2 empty: the errors are summed up, announced, and next to each field.
+  assert.match(await etape(p), /Étape 2 sur 5/);
   await suivant(p);
   await p.waitForSelector("#demande-erreurs[role=alert]");
   assert.match(await p.textContent("#demande-erreurs"), /3 erreurs/);
@@ -67,8 +99,12 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await p.fill("#demande-enfantprenom", "Lina");
   await p.fill("#demande-enfantnom", "Martin");
   await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await p.fill("#demande-enfantecole", "École Voltaire");
+  await p.fill("#demande-classe", "CM1");
   await suivant(p);
   await p.waitForSelector("#demande-responsables");
+  // The home address comes prefilled from the chosen address.
+  assert.equal(await p.inputValue("#demande-adresse"), "2 Avenue du Mont Blanc, 21000 Dijon");
   await sansViolation(p, "step 3");
   await p.fill("#demande-responsables", "Sophie Martin");
   await p.fill("#demande-telephone", "06 12");
@@ -80,12 +116,10 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await p.click("text=les apprentissages");
   await sansViolation(p, "step 4");
   await suivant(p);
-  await sansViolation(p, "step 5");
-  await p.click("text=J’accepte que l’équipe me contacte");
-  await suivant(p);
   const recap = await p.textContent(".recapitulatif");
   assert.match(recap, /Enfant\s:\sLina Martin/);
   assert.match(recap, /Né\(e\) le 03\/05\/2017/);
+  assert.match(recap, /Adresse du domicile\s:\s2 Avenue du Mont Blanc, 21000 Dijon/);
   assert.match(recap, /Téléphone\s:\s06 12 34 56 78/);
   assert.match(recap, /2 Avenue du Mont Blanc, 21000 Dijon — dans le programme, équipe sud/);
   assert.match(recap, /contours IRIS 2020/);
@@ -93,10 +127,10 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   // The mail link carries exactly the summary.
   const lien = await p.getAttribute("#demande-courriel", "href");
   assert.ok(lien.startsWith("mailto:equipe-sud@example.org?subject="));
-  assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), recap.replace(/Signature\s:\s*$/, "").trim());
+  assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), await p.textContent(".recapitulatif pre"));
   // Printed: only the summary shows.
   await p.emulateMedia({ media: "print" });
-  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("h1")).visibility), "hidden");
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("h1")).display), "none");
   assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector(".recapitulatif pre")).visibility), "visible");
   await p.emulateMedia({ media: "screen" });
   await sansViolation(p, "summary");
@@ -105,11 +139,27 @@ test("a parent's journey, errors announced on the way, to the printable summary"
   await contexte.close();
 });
 
-test("school staff, keyboard only, to the mailto link; the download holds the same text", async () => {
+test("school staff, keyboard only: the family's agreement (when and how) first, then who asks, to the mailto link; the download holds the same text", async () => {
   const { contexte, p } = await page(navigateur, { acceptDownloads: true });
   await jusquALaDemande(p, "6 place de la france libre");
   await p.focus("input[name=demandeur] >> nth=1");
   await p.keyboard.press("Space");
+  assert.match(await p.textContent(".ce-qui-va-se-passer"), /dites quand et comment/);
+  // Step 1 for a professional: the agreement, how and when — no personal field.
+  assert.deepEqual(await champsTexte(p), ["demande-consentementdate"]);
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("#demande-erreurs");
+  assert.match(await p.textContent("#demande-erreurs"), /Comment la famille a-t-elle donné son accord/);
+  await p.focus("#demande-consentement");
+  await p.keyboard.press("Space");
+  await p.focus("input[name=moyen-accord] >> nth=1");
+  await p.keyboard.press("Space");
+  await taper(p, "#demande-consentementdate", "20/11/2026");
+  await sansViolation(p, "professional's step 1");
+  await p.focus(".demande-formulaire >> text=Suivant");
+  await p.keyboard.press("Enter");
+  assert.match(await etape(p), /Étape 2 sur 6\s:\squi fait la demande/);
   await taper(p, "#demande-pronom", "M. Durand");
   await taper(p, "#demande-profonction", "directeur");
   await taper(p, "#demande-prostructure", "École Champollion");
@@ -119,8 +169,6 @@ test("school staff, keyboard only, to the mailto link; the download holds the sa
   await taper(p, "#demande-enfantprenom", "Adam");
   await taper(p, "#demande-enfantnom", "Benali");
   await taper(p, "#demande-enfantnaissance", "2015-09-14");
-  await p.keyboard.press("Tab");
-  await p.keyboard.press("Tab");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
   await taper(p, "#demande-responsables", "Mme Benali");
@@ -131,20 +179,128 @@ test("school staff, keyboard only, to the mailto link; the download holds the sa
   await p.keyboard.press("Space");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
-  await p.focus("#demande-consentement");
-  await p.keyboard.press("Space");
-  await taper(p, "#demande-consentementdate", "20/11/2026");
-  await p.focus(".demande-formulaire >> text=Suivant");
-  await p.keyboard.press("Enter");
   await p.waitForSelector(".recapitulatif");
   const lien = await p.getAttribute("#demande-courriel", "href");
   assert.ok(lien.startsWith("mailto:equipe-nord@example.org?subject=Demande%20d%E2%80%99accompagnement"), lien);
   const corps = decodeURIComponent(lien.split("&body=")[1]);
   assert.match(corps, /M\. Durand, directeur \(personnel scolaire\), École Champollion/);
-  assert.match(corps, /la famille a été informée de cette demande et l’accepte \(le 20\/11\/2026\)/);
+  assert.match(corps, /la famille a été informée de cette demande et l’accepte \(accord donné le 20\/11\/2026, par téléphone\)/);
   const [fichier] = await Promise.all([p.waitForEvent("download"), p.click("text=Télécharger la demande")]);
   const html = readFileSync(await fichier.path(), "utf8");
-  assert.ok(html.includes(corps.replaceAll("\r\n", "\n").replaceAll("’", "’")), "the file holds the same text");
+  assert.ok(html.includes(corps.replaceAll("\r\n", "\n")), "the file holds the same text");
+  await contexte.close();
+});
+
+test("a request from a map point or a position asks for the home address", async () => {
+  const { contexte, p } = await page(navigateur);
+  await p.goto(serveur.url + "?lon=5.079116&lat=47.298195&precision=12");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  await p.click("text=Faire une demande");
+  await p.check("#demande-consentement");
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  await p.waitForSelector("#demande-adresse");
+  assert.equal(await p.inputValue("#demande-adresse"), "", "nothing to prefill from a point");
+  assert.match(await p.textContent("#demande-adresse-aide"), /indiquez l’adresse où vit l’enfant/);
+  await p.fill("#demande-responsables", "Sophie Martin");
+  await p.fill("#demande-telephone", "0612345678");
+  await suivant(p);
+  await p.waitForSelector("#demande-adresse-erreur");
+  assert.match(await p.textContent("#demande-adresse-erreur"), /Ce champ est à remplir/);
+  assert.equal(await p.getAttribute("#demande-adresse", "aria-invalid"), "true");
+  await sansViolation(p, "home address missing");
+  await p.fill("#demande-adresse", "3 rue des Marmuzots, 21000 Dijon");
+  await suivant(p);
+  await p.click("text=les apprentissages");
+  await suivant(p);
+  const recap = await p.textContent(".recapitulatif");
+  assert.match(recap, /point 47,29820|point 47\.29820/);
+  assert.match(recap, /Adresse du domicile\s:\s3 rue des Marmuzots, 21000 Dijon/);
+  await contexte.close();
+});
+
+test("leaving with answers kept nowhere asks first: « Fermer la demande », « Nouvelle recherche », the back gesture", async () => {
+  const { contexte, p } = await page(navigateur);
+  await jusquALaDemande(p, "6 place de la france libre");
+  const adresse = p.url();
+  // Nothing typed yet: closing does not ask.
+  await p.click("text=Fermer la demande");
+  await p.waitForSelector(".demande-formulaire", { state: "detached" });
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
+  // Answers typed: « Fermer la demande » asks, « Continuer » keeps everything.
+  await p.click("text=Faire une demande");
+  await p.check("#demande-consentement");
+  await p.click(".demande-formulaire >> text=Fermer la demande");
+  await p.waitForSelector("dialog#demande-quitter[open]");
+  assert.match(await p.textContent("#demande-quitter"), /Quitter la demande\s?\?.*seront perdues/);
+  assert.equal(await p.evaluate(() => document.activeElement?.textContent), "Continuer la demande", "the safe choice has the focus");
+  await sansViolation(p, "leave dialog");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("dialog#demande-quitter", { state: "detached" });
+  assert.equal(await p.isChecked("#demande-consentement"), true);
+  // Escape also keeps the request.
+  await p.click(".demande-formulaire >> text=Fermer la demande");
+  await p.waitForSelector("dialog#demande-quitter[open]");
+  await p.keyboard.press("Escape");
+  await p.waitForSelector("dialog#demande-quitter", { state: "detached" });
+  assert.equal(await p.isChecked("#demande-consentement"), true);
+  // The back gesture asks too; the request and its address stay until the user chooses.
+  await p.goBack();
+  await p.waitForSelector("dialog#demande-quitter[open]");
+  assert.equal(await p.isChecked("#demande-consentement"), true);
+  assert.equal(p.url(), adresse);
+  await p.click("text=Quitter sans garder");
+  await p.waitForSelector(".demande-formulaire", { state: "detached" });
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(p.url(), adresse);
+  // « Nouvelle recherche » with answers typed asks as well.
+  await p.click("text=Faire une demande");
+  await p.check("#demande-consentement");
+  await p.click("text=Nouvelle recherche");
+  await p.waitForSelector("dialog#demande-quitter[open]");
+  await p.click("text=Quitter sans garder");
+  await p.waitForSelector(".reponse", { state: "detached" });
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "adresse");
+  // Nothing typed: the back gesture simply closes the request.
+  await p.fill("#adresse", "6 place de la france libre");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.click("text=Faire une demande");
+  await p.waitForSelector(".demande-formulaire");
+  await p.goBack();
+  await p.waitForSelector(".demande-formulaire", { state: "detached" });
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  await contexte.close();
+});
+
+test("an address outside the programme checked while the form is open: the form says so and stops", async () => {
+  const { contexte, p } = await page(navigateur);
+  await jusquALaDemande(p, "6 place de la france libre");
+  await p.check("#demande-consentement");
+  await suivant(p);
+  await p.fill("#demande-enfantprenom", "Lina");
+  await p.fill("#adresse", "7 rue victor dumay");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse[data-decision=hors_territoire]");
+  const arret = await p.waitForSelector(".demande-arretee[role=alert]");
+  assert.match(await arret.textContent(), /n’est pas dans les quartiers du programme.*ne peut pas continuer/);
+  assert.equal(await p.$(".demande-formulaire >> text=Suivant"), null, "no way on for this address");
+  assert.equal(await p.inputValue("#demande-enfantprenom"), "Lina", "what was typed stays");
+  await sansViolation(p, "form stopped");
+  // Back to an address of the programme: the request goes on, about it.
+  await p.fill("#adresse", "2 av du mont blanc");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  await p.waitForSelector(".demande-arretee", { state: "detached" });
+  await p.fill("#demande-enfantnom", "Martin");
+  await p.fill("#demande-enfantnaissance", "03/05/2017");
+  await suivant(p);
+  assert.equal(await p.inputValue("#demande-adresse"), "2 Avenue du Mont Blanc, 21000 Dijon");
   await contexte.close();
 });
 
@@ -155,19 +311,7 @@ test("without a configured team contact: print and download only, said plainly",
   await p.waitForSelector(".reponse");
   await p.click("text=Faire une demande");
   await p.waitForSelector(".demande-formulaire");
-  await suivant(p);
-  await p.fill("#demande-enfantprenom", "Lina");
-  await p.fill("#demande-enfantnom", "Martin");
-  await p.fill("#demande-enfantnaissance", "03/05/2017");
-  await suivant(p);
-  await p.fill("#demande-responsables", "Sophie Martin");
-  await p.fill("#demande-telephone", "0612345678");
-  await suivant(p);
-  await p.click("text=la famille");
-  await suivant(p);
-  await p.click("text=J’accepte que l’équipe me contacte");
-  await suivant(p);
-  await p.waitForSelector(".recapitulatif");
+  await demandeParent(p);
   assert.equal(await p.$("#demande-courriel"), null);
   assert.match(await p.textContent(".demande-formulaire"), /ne sont pas encore configurées/);
   await contexte.close();
@@ -183,7 +327,7 @@ test("the form in Arabic", async () => {
   await p.keyboard.press("Enter");
   await p.click("text=تقديم طلب");
   await p.waitForSelector(".demande-formulaire");
-  assert.match(await p.textContent("#demande-etape"), /الخطوة 1 من 6/);
+  assert.match(await p.textContent("#demande-etape"), /الخطوة 1 من 5/);
   await sansViolation(p, "arabic form");
   await contexte.close();
 });
@@ -201,9 +345,10 @@ function enregistrement(p) {
   }));
 }
 
-test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload; corrupted → said, then erased", async () => {
+test("drafts: nothing kept unless asked; kept encrypted; the first screen says so (day, first name) with « Reprendre » / « Effacer »; offered for its own request only; corrupted → said, then erased", async () => {
   const { contexte, p } = await page(navigateur);
   await jusquALaDemande(p, "6 place de la france libre");
+  await p.check("#demande-consentement");
   await suivant(p);
   await p.fill("#demande-enfantprenom", "Lina");
   assert.equal(await enregistrement(p), undefined, "nothing stored without the box");
@@ -227,14 +372,41 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
     };
   }));
   assert.deepEqual(await enregistrement(p), { version: 2, chiffre: true });
-  await p.reload();
-  await p.waitForSelector(".reponse");
+  // A new visit, on a shared computer: the first screen says a draft is kept, for whom, since when.
+  await p.goto(serveur.url);
+  const garde = await p.waitForSelector(".brouillon-garde:has-text('Lina')");
+  const jour = new Date().toLocaleDateString("fr-FR");
+  assert.match(await garde.textContent(), new RegExp(`Un brouillon de demande est gardé sur cet appareil, pour \u2068Lina\u2069 \\(enregistré le ${jour.replaceAll("/", "\\/")}\\)`));
+  await sansViolation(p, "draft on the first screen");
+  // Another child's request on the same computer: the draft is not offered inside it.
+  await p.fill("#adresse", "2 av du mont blanc");
+  await p.waitForSelector("#suggestions [role=option]");
+  await p.keyboard.press("Enter");
   await p.click("text=Faire une demande");
-  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("repris"));
+  await p.waitForFunction(() => document.querySelector("#demande-garder-aide")?.textContent.includes("Un autre brouillon"));
+  assert.equal(await p.isChecked("#demande-garder"), false);
+  assert.equal(await p.textContent(".message-brouillon"), "");
+  await p.check("#demande-consentement");
+  await suivant(p);
+  assert.equal(await p.inputValue("#demande-enfantprenom"), "", "another request starts empty");
+  await p.click(".demande-formulaire >> text=Fermer la demande");
+  await p.click("text=Quitter sans garder");
+  // « Reprendre »: the draft's own request, its answer, the form as it was.
+  await p.click("text=Nouvelle recherche");
+  await p.click(".brouillon-garde >> text=Reprendre");
+  await p.waitForSelector(".demande-formulaire");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.match(await p.textContent(".reponse .lieu"), /6 Place de la France Libre/);
+  assert.match(await p.textContent(".message-brouillon"), /repris/);
   assert.equal(await p.isChecked("#demande-garder"), true);
   await suivant(p);
   assert.equal(await p.inputValue("#demande-enfantprenom"), "Lina");
   assert.equal(await p.inputValue("#demande-enfantnom"), "Martin");
+  // Its own request opened again later: resumed there too.
+  await p.reload();
+  await p.waitForSelector(".reponse");
+  await p.click("text=Faire une demande");
+  await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("repris"));
   // Corrupt it: same version, bytes that do not decrypt.
   await p.evaluate(() => new Promise((ok) => {
     const r = indexedDB.open("parcours", 1);
@@ -245,13 +417,28 @@ test("drafts: nothing kept unless asked; kept encrypted, resumed after a reload;
     };
   }));
   await p.reload();
-  await p.waitForSelector(".reponse");
+  await p.waitForSelector(".brouillon-garde:has-text('n’a pas pu être relu')");
   await p.click("text=Faire une demande");
   await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("n’a pas pu être relu"));
   assert.notEqual(await enregistrement(p), undefined, "a draft that cannot be read is not dropped silently");
   await sansViolation(p, "draft message");
   await p.click("#demande-effacer");
   await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("a été effacé"));
+  assert.equal(await enregistrement(p), undefined);
+  // « Effacer » on the first screen.
+  await p.goto(serveur.url);
+  await p.waitForSelector("#adresse");
+  await p.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open("parcours", 1);
+    r.onsuccess = () => {
+      const tx = r.result.transaction("brouillon", "readwrite");
+      tx.objectStore("brouillon").put({ version: 2, expire: Date.now() + 1e6, iv: new Uint8Array(12), donnees: new Uint8Array([1, 2, 3]).buffer }, "brouillon");
+      tx.oncomplete = () => { r.result.close(); ok(); };
+    };
+  }));
+  await p.reload();
+  await p.click(".brouillon-garde >> text=Effacer");
+  await p.waitForSelector(".brouillon-garde:has-text('a été effacé de cet appareil')");
   assert.equal(await enregistrement(p), undefined);
   await contexte.close();
 });
@@ -264,6 +451,8 @@ test("storage unavailable (as in private browsing): a message, and the form keep
   await jusquALaDemande(p, "6 place de la france libre");
   await p.check("#demande-garder");
   await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("ne permet pas de garder"));
+  assert.equal(await p.isChecked("#demande-garder"), false, "the box says nothing is kept");
+  await p.check("#demande-consentement");
   await suivant(p);
   await p.fill("#demande-enfantprenom", "Lina");
   await p.fill("#demande-enfantnom", "Martin");
