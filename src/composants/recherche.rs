@@ -71,6 +71,9 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     let suggestions = use_state(Vec::<Suggestion>::new);
     let ouvert = use_state(|| false);
     let actif = use_state(|| None::<usize>);
+    // The typed text matches nothing: said on screen until the text changes (not only while the
+    // field has the focus: the line would vanish under a pointer going to what comes next).
+    let aucune = use_state(|| false);
 
     {
         let texte = texte.clone();
@@ -105,12 +108,14 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let d = p.donnees.clone();
         let onsaisie = p.onsaisie.clone();
+        let aucune = aucune.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
             let r = suggerer(&d, &v);
+            aucune.set(!v.trim().is_empty() && r.is_empty());
             ouvert.set(!v.trim().is_empty());
             suggestions.set(r);
             actif.set(None);
@@ -124,6 +129,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let choisir = choisir.clone();
         let texte = texte.clone();
+        let aucune = aucune.clone();
         let onintrouvable = p.onintrouvable.clone();
         Callback::from(move |e: KeyboardEvent| {
             let n = suggestions.len();
@@ -153,6 +159,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     } else {
                         texte.set(String::new());
                         suggestions.set(Vec::new());
+                        aucune.set(false);
                     }
                 }
                 _ => {}
@@ -166,13 +173,13 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     };
 
     let visible = *ouvert && !texte.trim().is_empty();
-    let aucune = visible && suggestions.is_empty();
-    let annonce = if !visible {
-        String::new()
-    } else if suggestions.is_empty() {
+    let aucune = *aucune && !texte.trim().is_empty();
+    let annonce = if aucune {
         t.aucune_suggestion().to_string()
-    } else {
+    } else if visible && !suggestions.is_empty() {
         t.suggestions(suggestions.len())
+    } else {
+        String::new()
     };
     let id_actif = actif.map(|i| format!("suggestion-{i}"));
 
