@@ -421,6 +421,7 @@ messages! {
     probleme_un_domaine;
     probleme_consentement;
     recap_intro;
+    recap_intro_sans_courriel;
     imprimer;
     courriel;
     courriel_trop_long;
@@ -442,6 +443,7 @@ messages! {
     brouillon_effacer;
     brouillon_efface;
     brouillon_autre;
+    brouillon_illisible_accueil;
 
     // The list page.
     liste_lien;

@@ -61,7 +61,7 @@ pub fn BrouillonGarde(p: &Props) -> Html {
     let phrase = match &*etat {
         Etat::Rien => return html! { <p class="brouillon-garde" role="status"></p> },
         Etat::Message(m) => return html! { <p class="brouillon-garde" role="status">{ *m }</p> },
-        Etat::Illisible => t.brouillon_illisible().to_string(),
+        Etat::Illisible => t.brouillon_illisible_accueil().to_string(),
         Etat::Garde(b, jour) => {
             let jour = jour.map(|j| j.jj_mm_aaaa()).unwrap_or_default();
             let prenom = b.enfant_prenom.trim();

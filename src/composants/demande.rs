@@ -88,8 +88,9 @@ fn echapper(s: &str) -> String {
 
 fn fichier_html(texte: &str, signature: &str) -> String {
     format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Demande d’accompagnement</title>\
-         <style>body{{font-family:sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5}}pre{{white-space:pre-wrap;font-family:inherit}}</style>\
+        "<!DOCTYPE html><html lang=\"fr\" dir=\"ltr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Demande d’accompagnement</title>\
+         <style>body{{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}pre{{white-space:pre-wrap;font-family:inherit}}</style>\
          </head><body><pre>{}</pre><p>{}</p><p style=\"border-bottom:1px solid #000;height:3rem\"></p></body></html>",
         echapper(texte),
         echapper(signature)
@@ -122,12 +123,15 @@ pub fn FormulaireDemande(p: &Props) -> Html {
     // « Quitter la demande ? », with what to do once the user agrees.
     let confirmation = use_state(|| None::<Callback<()>>);
     let dialogue = use_node_ref();
+    // The draft as stored last (read back or saved): not written again unchanged.
+    let stocke = use_mut_ref(|| p.reprise.clone());
 
     // A draft kept for this very request comes back (a draft for another request is never
     // shown inside this one); an unreadable one is said (never dropped).
     {
         let (b, garder, message, autre) =
             (b.clone(), garder.clone(), message.clone(), autre.clone());
+        let stocke = stocke.clone();
         let sujet = p.sujet.clone();
         let reprise = p.reprise.is_some();
         use_effect_with((), move |_| {
@@ -139,6 +143,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     navigateur::Brouillon::Repris(octets, _) => {
                         match Brouillon::depuis_octets(&octets) {
                             Some(x) if x.sujet == sujet => {
+                                *stocke.borrow_mut() = Some(x.clone());
                                 b.set(x);
                                 garder.set(true);
                                 message.set(Some(t.brouillon_repris()));
@@ -181,8 +186,10 @@ pub fn FormulaireDemande(p: &Props) -> Html {
     // Kept only when asked, after each change; if this browser cannot keep it, the box unticks.
     {
         let (message, garder2) = (message.clone(), garder.clone());
+        let stocke = stocke.clone();
         use_effect_with(((*b).clone(), *garder), move |(b, garder)| {
-            if *garder {
+            if *garder && stocke.borrow().as_ref() != Some(b) {
+                *stocke.borrow_mut() = Some(b.clone());
                 let octets = b.vers_octets();
                 wasm_bindgen_futures::spawn_local(async move {
                     if !navigateur::garder_brouillon(&octets).await {
@@ -250,10 +257,12 @@ pub fn FormulaireDemande(p: &Props) -> Html {
     }
     let basculer_garder = {
         let garder = garder.clone();
+        let stocke = stocke.clone();
         Callback::from(move |_| {
             let g = !*garder;
             garder.set(g);
             if !g {
+                *stocke.borrow_mut() = None;
                 wasm_bindgen_futures::spawn_local(navigateur::oublier_brouillon());
             }
         })
@@ -267,10 +276,13 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             erreurs.clone(),
             vierge.clone(),
         );
+        let stocke = stocke.clone();
         Callback::from(move |_| {
             let (b, garder, message, etape, erreurs, vierge) = etat.clone();
+            let stocke = stocke.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = navigateur::tout_effacer().await;
+                *stocke.borrow_mut() = None;
                 garder.set(false);
                 b.set((*vierge).clone());
                 erreurs.set(Vec::new());
@@ -526,7 +538,8 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     )
                 });
                 html! { <>
-                    <p>{ t.recap_intro() }</p>
+                    // No « send it by e-mail » when the team has no address to send it to.
+                    <p class="recap-intro">{ if courriel.is_some() { t.recap_intro() } else { t.recap_intro_sans_courriel() } }</p>
                     <div class="recapitulatif" lang="fr">
                         <pre>{ texte.as_str() }</pre>
                         <p class="signature">{ t.signature() }</p>

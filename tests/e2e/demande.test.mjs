@@ -119,6 +119,9 @@ test("a parent's journey: what will happen and the agreement first, errors annou
   const recap = await p.textContent(".recapitulatif");
   assert.match(recap, /Enfant\s:\sLina Martin/);
   assert.match(recap, /Né\(e\) le 03\/05\/2017/);
+  // School and class each on their line.
+  assert.match(await p.textContent(".recapitulatif pre"), /\nÉcole\s:\sÉcole Voltaire\nClasse\s:\sCM1\n/);
+  assert.match(await p.textContent(".recap-intro"), /envoyez-la par courriel/);
   assert.match(recap, /Adresse du domicile\s:\s2 Avenue du Mont Blanc, 21000 Dijon/);
   assert.match(recap, /Téléphone\s:\s06 12 34 56 78/);
   assert.match(recap, /2 Avenue du Mont Blanc, 21000 Dijon — dans le programme, équipe sud/);
@@ -128,10 +131,12 @@ test("a parent's journey: what will happen and the agreement first, errors annou
   const lien = await p.getAttribute("#demande-courriel", "href");
   assert.ok(lien.startsWith("mailto:equipe-sud@example.org?subject="));
   assert.equal(decodeURIComponent(lien.split("&body=")[1]).replaceAll("\r\n", "\n"), await p.textContent(".recapitulatif pre"));
-  // Printed: only the summary shows.
+  // Printed: only the summary shows, on one page (no blank pages after it).
   await p.emulateMedia({ media: "print" });
   assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("h1")).display), "none");
   assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector(".recapitulatif pre")).visibility), "visible");
+  const pdf = (await p.pdf({ format: "A4" })).toString("latin1");
+  assert.equal(pdf.match(/\/Type\s*\/Page\b/g)?.length, 1, "one printed page");
   await p.emulateMedia({ media: "screen" });
   await sansViolation(p, "summary");
   assert.deepEqual(await violationsCsp(p), []);
@@ -188,6 +193,13 @@ test("school staff, keyboard only: the family's agreement (when and how) first, 
   const [fichier] = await Promise.all([p.waitForEvent("download"), p.click("text=Télécharger la demande")]);
   const html = readFileSync(await fichier.path(), "utf8");
   assert.ok(html.includes(corps.replaceAll("\r\n", "\n")), "the file holds the same text");
+  assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/, "readable on a phone");
+  // The file on a phone: no sideways scrolling.
+  const telephone = await navigateur.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const f = await telephone.newPage();
+  await f.setContent(html);
+  assert.ok(await f.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "fits a phone's width");
+  await telephone.close();
   await contexte.close();
 });
 
@@ -314,6 +326,9 @@ test("without a configured team contact: print and download only, said plainly",
   await demandeParent(p);
   assert.equal(await p.$("#demande-courriel"), null);
   assert.match(await p.textContent(".demande-formulaire"), /ne sont pas encore configurées/);
+  // No e-mail hand-off: the summary does not suggest one.
+  assert.doesNotMatch(await p.textContent(".recap-intro"), /courriel/);
+  assert.match(await p.textContent(".recap-intro"), /Imprimez-la ou téléchargez-la/);
   await contexte.close();
   await s.fermer();
 });
@@ -393,7 +408,7 @@ test("drafts: nothing kept unless asked; kept encrypted; the first screen says s
   await p.click("text=Quitter sans garder");
   // « Reprendre »: the draft's own request, its answer, the form as it was.
   await p.click("text=Nouvelle recherche");
-  await p.click(".brouillon-garde >> text=Reprendre");
+  await p.click(".brouillon-garde button:has-text('Reprendre')");
   await p.waitForSelector(".demande-formulaire");
   await p.waitForSelector(".reponse[data-decision=eligible]");
   assert.match(await p.textContent(".reponse .lieu"), /6 Place de la France Libre/);
@@ -437,7 +452,7 @@ test("drafts: nothing kept unless asked; kept encrypted; the first screen says s
     };
   }));
   await p.reload();
-  await p.click(".brouillon-garde >> text=Effacer");
+  await p.click(".brouillon-garde button:has-text('Effacer')");
   await p.waitForSelector(".brouillon-garde:has-text('a été effacé de cet appareil')");
   assert.equal(await enregistrement(p), undefined);
   await contexte.close();
@@ -449,7 +464,7 @@ test("storage unavailable (as in private browsing): a message, and the form keep
     Object.defineProperty(window, "indexedDB", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
   await jusquALaDemande(p, "6 place de la france libre");
-  await p.check("#demande-garder");
+  await p.click("#demande-garder");
   await p.waitForFunction(() => document.querySelector(".message-brouillon")?.textContent.includes("ne permet pas de garder"));
   assert.equal(await p.isChecked("#demande-garder"), false, "the box says nothing is kept");
   await p.check("#demande-consentement");
