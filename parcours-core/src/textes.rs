@@ -396,7 +396,8 @@ messages! {
     accord_intro_parent;
     accord_intro_pro;
     aide_contact;
-    aide_naissance;
+    aide_naissance(min, max);
+    aide_date;
     classe;
     langue_famille;
     interprete;

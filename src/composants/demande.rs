@@ -78,6 +78,25 @@ fn id_champ(c: Champ) -> &'static str {
     }
 }
 
+/// What the browser may fill a field with: the user's own details only (a professional's name,
+/// role, workplace and contact; a parent's name, home, phone and e-mail). Never the child's, and
+/// never the family's when a professional types them (the browser would offer the
+/// professional's own).
+fn remplissage(c: Champ, d: Demandeur) -> &'static str {
+    let parent = d == Demandeur::Parent;
+    match c {
+        Champ::ProNom => "name",
+        Champ::ProFonction => "organization-title",
+        Champ::ProStructure => "organization",
+        Champ::ProContact => "email",
+        Champ::Responsables if parent => "name",
+        Champ::Adresse if parent => "street-address",
+        Champ::Telephone if parent => "tel",
+        Champ::Email if parent => "email",
+        _ => "off",
+    }
+}
+
 /// HTML-escaped text (the downloaded file is built from the user's text: never as markup).
 fn echapper(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -348,11 +367,11 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                  valeur: &str,
                  cb: Callback<InputEvent>,
                  type_: &'static str,
-                 aide: Option<&'static str>| {
+                 aide: Option<String>| {
         let id = id_champ(c);
         let err = erreur_de(c);
         let decrit = [
-            aide.map(|_| format!("{id}-aide")),
+            aide.as_ref().map(|_| format!("{id}-aide")),
             err.as_ref().map(|_| format!("{id}-erreur")),
         ]
         .into_iter()
@@ -363,6 +382,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             <div class="champ">
                 <label for={id}>{ t.champ(c) }</label>
                 <input id={id} type={type_} value={valeur.to_string()} oninput={cb}
+                    autocomplete={remplissage(c, b.demandeur)}
                     list={(c == Champ::EnfantEcole && !p.ecoles.is_empty()).then_some("demande-ecoles")}
                     aria-invalid={if err.is_some() { "true" } else { "false" }}
                     aria-describedby={(!decrit.is_empty()).then_some(decrit)} />
@@ -440,7 +460,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                         }) }
                         if let Some(e) = err_moyen { <p id="demande-consentementmoyen-erreur" class="erreur-champ">{ e }</p> }
                     </fieldset>
-                    { champ(Champ::ConsentementDate, &b.consentement_date, modifier(|b, v| b.consentement_date = v), "text", None) }
+                    { champ(Champ::ConsentementDate, &b.consentement_date, modifier(|b, v| b.consentement_date = v), "text", Some(t.aide_date().to_string())) }
                 }
             </> }
         }
@@ -453,7 +473,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
         Etape::Enfant => html! { <>
             { champ(Champ::EnfantPrenom, &b.enfant_prenom, modifier(|b, v| b.enfant_prenom = v), "text", None) }
             { champ(Champ::EnfantNom, &b.enfant_nom, modifier(|b, v| b.enfant_nom = v), "text", None) }
-            { champ(Champ::EnfantNaissance, &b.enfant_naissance, modifier(|b, v| b.enfant_naissance = v), "text", Some(t.aide_naissance())) }
+            { champ(Champ::EnfantNaissance, &b.enfant_naissance, modifier(|b, v| b.enfant_naissance = v), "text", Some(t.aide_naissance(&p.age_min, &p.age_max))) }
             { champ(Champ::EnfantEcole, &b.enfant_ecole, modifier(|b, v| b.enfant_ecole = v), "text", None) }
             if !p.ecoles.is_empty() {
                 <datalist id="demande-ecoles">
@@ -464,21 +484,21 @@ pub fn FormulaireDemande(p: &Props) -> Html {
             }
             <div class="champ">
                 <label for="demande-classe">{ t.classe() }</label>
-                <input id="demande-classe" type="text" value={b.enfant_classe.clone()} oninput={modifier(|b, v| b.enfant_classe = v)} />
+                <input id="demande-classe" type="text" autocomplete="off" value={b.enfant_classe.clone()} oninput={modifier(|b, v| b.enfant_classe = v)} />
             </div>
         </> },
         Etape::Famille => {
             let interprete = basculer(|b| b.interprete = !b.interprete);
             html! { <>
                 { champ(Champ::Adresse, &b.adresse, modifier(|b, v| b.adresse = v), "text",
-                    p.adresse.is_empty().then(|| t.aide_domicile())) }
+                    p.adresse.is_empty().then(|| t.aide_domicile().to_string())) }
                 { champ(Champ::Responsables, &b.responsables, modifier(|b, v| b.responsables = v), "text", None) }
                 <p class="aide">{ t.aide_contact() }</p>
                 { champ(Champ::Telephone, &b.telephone, modifier(|b, v| b.telephone = v), "tel", None) }
                 { champ(Champ::Email, &b.email, modifier(|b, v| b.email = v), "email", None) }
                 <div class="champ">
                     <label for="demande-langue">{ t.langue_famille() }</label>
-                    <input id="demande-langue" type="text" value={b.langue_famille.clone()} oninput={modifier(|b, v| b.langue_famille = v)} />
+                    <input id="demande-langue" type="text" autocomplete="off" value={b.langue_famille.clone()} oninput={modifier(|b, v| b.langue_famille = v)} />
                 </div>
                 <label class="case"><input type="checkbox" checked={b.interprete} onchange={interprete} />{ " " }{ t.interprete() }</label>
             </> }

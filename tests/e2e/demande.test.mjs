@@ -1,7 +1,7 @@
 // The referral request: a parent's journey to the printed summary, a school staff journey to
 // the mailto link, errors announced, every step accessible, keyboard only, Arabic once.
 // The team's e-mail is not configured in the real programme (never invented): these tests serve
-// a programme built from config/programme.toml with example.org addresses.
+// a programme built from config/programme.toml with example.org addresses (and ages 3–15).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -15,8 +15,12 @@ before(async () => {
   const d = mkdtempSync(join(tmpdir(), "parcours-e2e-"));
   const toml = readFileSync(join(RACINE, "config/programme.toml"), "utf8")
     .replace(/contact = \{ nom = "Équipe pluridisciplinaire nord \(les PEP 21\)", email = ""/, 'contact = { nom = "Équipe nord", email = "equipe-nord@example.org"')
-    .replace(/contact = \{ nom = "Équipe pluridisciplinaire sud \(les PEP 21\)", email = ""/, 'contact = { nom = "Équipe sud", email = "equipe-sud@example.org"');
+    .replace(/contact = \{ nom = "Équipe pluridisciplinaire sud \(les PEP 21\)", email = ""/, 'contact = { nom = "Équipe sud", email = "equipe-sud@example.org"')
+    // Other ages than the real programme's: what the page says of ages comes from the programme.
+    .replace(/^age_min = 2$/m, "age_min = 3")
+    .replace(/^age_max = 16$/m, "age_max = 15");
   assert.match(toml, /equipe-nord@example\.org/);
+  assert.match(toml, /^age_min = 3$/m);
   writeFileSync(join(d, "programme.toml"), toml);
   execFileSync("cargo", ["run", "-q", "--release", "-p", "parcours-data", "--", "build",
     "--donnees", process.env.PARCOURS_DONNEES ?? join(RACINE, "../shared/data"),
@@ -96,6 +100,11 @@ test("a parent's journey: what will happen and the agreement first, errors annou
   assert.equal(await p.getAttribute("#demande-enfantprenom", "aria-invalid"), "true");
   assert.equal(await p.evaluate(() => document.activeElement?.id), "demande-erreurs");
   await sansViolation(p, "step 2 with errors");
+  // The date's format is shown from the start, with the programme's ages.
+  assert.match(await p.textContent("#demande-enfantnaissance-aide"), /Au format jj\/mm\/aaaa, par exemple 03\/05\/2017\. L’enfant doit avoir entre 3 et 15 ans\./);
+  assert.match(await p.getAttribute("#demande-enfantnaissance", "aria-describedby"), /demande-enfantnaissance-aide/);
+  // The child's names are not the user's: the browser does not fill them.
+  assert.equal(await p.getAttribute("#demande-enfantprenom", "autocomplete"), "off");
   await p.fill("#demande-enfantprenom", "Lina");
   await p.fill("#demande-enfantnom", "Martin");
   await p.fill("#demande-enfantnaissance", "03/05/2017");
@@ -106,6 +115,15 @@ test("a parent's journey: what will happen and the agreement first, errors annou
   // The home address comes prefilled from the chosen address.
   assert.equal(await p.inputValue("#demande-adresse"), "2 Avenue du Mont Blanc, 21000 Dijon");
   await sansViolation(p, "step 3");
+  // A parent's own name, home, phone and e-mail: the browser may fill them in.
+  assert.deepEqual(await p.$$eval("#demande-adresse, #demande-responsables, #demande-telephone, #demande-email", (l) => l.map((i) => [i.type, i.autocomplete])),
+    [["text", "street-address"], ["text", "name"], ["tel", "tel"], ["email", "email"]]);
+  // Every input type looks alike (the phone and e-mail fields were left unstyled).
+  const style = (sel) => p.$eval(sel, (i) => { const c = getComputedStyle(i); const r = i.getBoundingClientRect(); return [c.fontSize, c.borderTopWidth, c.borderTopColor, c.borderRadius, Math.round(r.width), Math.round(r.height)]; });
+  const texte = await style("#demande-responsables");
+  assert.deepEqual(await style("#demande-telephone"), texte);
+  assert.deepEqual(await style("#demande-email"), texte);
+  assert.ok(Number.parseFloat(texte[0]) >= 17, `font size ${texte[0]}`);
   await p.fill("#demande-responsables", "Sophie Martin");
   await p.fill("#demande-telephone", "06 12");
   await suivant(p);
@@ -152,6 +170,7 @@ test("school staff, keyboard only: the family's agreement (when and how) first, 
   assert.match(await p.textContent(".ce-qui-va-se-passer"), /dites quand et comment/);
   // Step 1 for a professional: the agreement, how and when — no personal field.
   assert.deepEqual(await champsTexte(p), ["demande-consentementdate"]);
+  assert.match(await p.textContent("#demande-consentementdate-aide"), /jj\/mm\/aaaa/);
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
   await p.waitForSelector("#demande-erreurs");
@@ -165,6 +184,9 @@ test("school staff, keyboard only: the family's agreement (when and how) first, 
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
   assert.match(await etape(p), /Étape 2 sur 6\s:\squi fait la demande/);
+  // The professional's own details may be filled in by the browser; the family's may not.
+  assert.deepEqual(await p.$$eval("#demande-pronom, #demande-profonction, #demande-prostructure, #demande-procontact", (l) => l.map((i) => i.autocomplete)),
+    ["name", "organization-title", "organization", "email"]);
   await taper(p, "#demande-pronom", "M. Durand");
   await taper(p, "#demande-profonction", "directeur");
   await taper(p, "#demande-prostructure", "École Champollion");
@@ -176,6 +198,7 @@ test("school staff, keyboard only: the family's agreement (when and how) first, 
   await taper(p, "#demande-enfantnaissance", "2015-09-14");
   await p.focus(".demande-formulaire >> text=Suivant");
   await p.keyboard.press("Enter");
+  assert.deepEqual(await p.$$eval("#demande-responsables, #demande-telephone, #demande-email", (l) => l.map((i) => i.autocomplete)), ["off", "off", "off"]);
   await taper(p, "#demande-responsables", "Mme Benali");
   await taper(p, "#demande-email", "famille.benali@example.org");
   await p.focus(".demande-formulaire >> text=Suivant");
