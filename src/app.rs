@@ -545,7 +545,7 @@ pub fn App() -> Html {
                             aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
                             aria-invalid={if age_invalide { "true" } else { "false" }}
                             value={(*age_texte).clone()} oninput={saisir_age} />
-                        <p id="age-aide" class="aide">{ t.aide_age() }</p>
+                        <p id="age-aide" class="aide">{ t.aide_age(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max) }</p>
                         if age_invalide {
                             <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide() }</p>
                         }
@@ -604,7 +604,10 @@ pub fn App() -> Html {
         <main id="contenu">
             if !*liste || !matches!(*chargement, Chargement::Pret(_)) {
                 <h1>{ t.accroche() }</h1>
-                <p class="presentation">{ t.presentation() }</p>
+                // The ages are the programme's (with the data).
+                if let Chargement::Pret(d) = &*chargement {
+                    <p class="presentation">{ t.presentation(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max) }</p>
+                }
                 <p class="confidentialite">{ t.confidentialite() }</p>
             }
             { contenu }

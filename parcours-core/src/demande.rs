@@ -512,9 +512,10 @@ impl Demande {
             self.enfant_prenom, self.enfant_nom
         ));
         l.push(format!(
-            "Né(e) le {} ({} ans)",
+            "Né(e) le {} ({} {})",
             self.naissance.jj_mm_aaaa(),
-            self.age
+            self.age,
+            if self.age <= 1 { "an" } else { "ans" }
         ));
         if !self.ecole.is_empty() {
             l.push(format!("École\u{a0}: {}", self.ecole));

@@ -60,13 +60,11 @@ pub fn CarteReponse(p: &Props) -> Html {
                     <p>{ t.ensuite() }</p>
                 </> },
             ),
+            // The PRE's contact comes once, with « Faire une demande » below.
             Decision::ZonePrioritaire { zone, .. } => (
                 "prioritaire",
                 t.prioritaire_titre(zone),
-                html! { <>
-                    <p>{ t.prioritaire_texte() }</p>
-                    { contact(&prog.contact_pre, t.contact_inconnu()) }
-                </> },
+                html! { <p>{ t.prioritaire_texte() }</p> },
             ),
             Decision::HorsTerritoire { .. } => (
                 "hors",

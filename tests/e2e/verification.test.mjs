@@ -49,6 +49,9 @@ function seulementNotreOrigine(p) {
 test("first screen: the programme, what stays on the device, the sources", async () => {
   const { contexte, p } = await ouvrir();
   assert.match(await p.textContent("h1"), /accompagné/);
+  // The ages are the programme's (2–16), not the field's bounds.
+  assert.match(await p.textContent(".presentation"), /enfants de 2 à 16 ans/);
+  assert.equal(await p.textContent("#age-aide"), "En années. Le programme accompagne les enfants de 2 à 16 ans.");
   assert.match(await p.textContent(".confidentialite"), /Tout reste sur votre appareil/);
   const sources = await p.textContent(".sources");
   assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
@@ -63,7 +66,7 @@ test("first screen: the programme, what stays on the device, the sources", async
 const CAS = [
   { nom: "eligible north", saisie: "6 place de la france libre", decision: "eligible", texte: /équipe nord/ },
   { nom: "eligible south, typo and abbreviation", saisie: "2 av du mont blnc", decision: "eligible", texte: /équipe sud/ },
-  { nom: "Grésilles", saisie: "13 impasse de reggio", decision: "zone_prioritaire", texte: /Grésilles/ },
+  { nom: "Grésilles", saisie: "13 impasse de reggio", decision: "zone_prioritaire", texte: /Grésilles/, contacts: 1 },
   { nom: "Fontaine d'Ouche", saisie: "30 pl de la fontaine d'ouche", decision: "zone_prioritaire", texte: /Fontaine d’Ouche|Fontaine d'Ouche/ },
   { nom: "outside the territories", saisie: "7 rue victor dumay", decision: "hors_territoire", texte: /pas dans les quartiers/ },
   { nom: "partial IRIS: to be confirmed", saisie: "1 place de la republique", decision: "a_confirmer", texte: /vérifier/ },
@@ -81,6 +84,10 @@ for (const c of CAS) {
     // Focus moved to the answer; the link holds the state.
     assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
     assert.match(p.url(), /adresse=/);
+    // The contact is given once (the priority zones' answer gave it twice).
+    const contacts = (await p.$$(".reponse .contact")).length;
+    assert.ok(contacts <= 1, "one contact");
+    if (c.contacts !== undefined) assert.equal(contacts, c.contacts);
     await p.click(".reponse details summary");
     await sansViolation(p, c.nom);
     await p.screenshot({ path: join(ARTEFACTS, `reponse-${c.decision}-${c.nom.replace(/\W+/g, "-")}.png`), fullPage: true });
