@@ -642,8 +642,11 @@ messages! {
     liste_encodage_1252;
     liste_filtre;
     liste_toutes;
+    liste_a_revoir;
     liste_telecharger;
+    liste_ordre_export;
     liste_affichees(n, total);
+    liste_tableau;
     liste_th_ligne;
     liste_th_saisie;
     liste_th_trouvee;
@@ -696,7 +699,7 @@ impl Textes {
     }
 
     /// The team's short name inside a sentence ("nord", "north"…).
-    fn nom_equipe(&self, e: Equipe) -> &str {
+    pub fn nom_equipe(&self, e: Equipe) -> &str {
         match e {
             Equipe::Nord => self.nom_equipe_nord(),
             Equipe::Sud => self.nom_equipe_sud(),
