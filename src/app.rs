@@ -163,6 +163,19 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
+    // The page's title in its language (once its catalogue is here), for the page shown.
+    {
+        let pret = matches!(*textes_prets, Some(Ok(())));
+        use_effect_with((*langue, *liste, pret), move |(l, liste, pret)| {
+            if let Some(t) = crate::textes::charge(*l).filter(|_| *pret) {
+                navigateur::titre(if *liste {
+                    t.titre_page_liste()
+                } else {
+                    t.titre_page()
+                });
+            }
+        });
+    }
 
     // Load the language's messages and the data once (side by side: the page shows its texts
     // as soon as they are there), then restore the state of the link.
@@ -440,12 +453,8 @@ pub fn App() -> Html {
                     let v = e
                         .target_unchecked_into::<web_sys::HtmlInputElement>()
                         .value();
-                    let t = v.trim();
-                    age.set(if t.is_empty() {
-                        None
-                    } else {
-                        t.parse::<u32>().ok().filter(|a| *a <= 20)
-                    });
+                    // In Latin or Arabic-Indic digits (« ٥ »).
+                    age.set(nombre::entier(&v, 2).filter(|a| *a <= 20));
                     age_texte.set(v);
                 })
             };

@@ -95,6 +95,13 @@ pub fn appliquer_langue(l: Langue) {
     }
 }
 
+/// The page's `<title>`.
+pub fn titre(t: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(t);
+    }
+}
+
 pub fn aujourd_hui() -> Option<Date> {
     let d = js_sys::Date::new_0();
     Date::nouvelle(

@@ -195,9 +195,9 @@ impl Etape {
 }
 
 /// A valid French phone number, as digits (`0612345678`), from `06 12 34 56 78`,
-/// `06.12.34.56.78`, `+33 6 12 34 56 78` or `0033612345678`.
+/// `06.12.34.56.78`, `+33 6 12 34 56 78` or `0033612345678` (in Latin or Arabic-Indic digits).
 pub fn telephone(s: &str) -> Option<String> {
-    let chiffres: String = s
+    let chiffres: String = crate::nombre::chiffres_latins(s)
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
         .collect();
@@ -594,6 +594,10 @@ pub fn libelle_domaine(d: &str) -> &'static str {
     }
 }
 
+/// Under the printed and downloaded request (French, for the team, whatever the page's
+/// language), above the place to sign.
+pub const SIGNATURE_FR: &str = "Signature\u{a0}:";
+
 /// Mail apps and browsers truncate long `mailto:` links: past this, the body says to attach
 /// the downloaded file instead.
 pub const MAX_MAILTO: usize = 1_800;
@@ -650,6 +654,7 @@ mod tests {
             ("+33 6 12 34 56 78", Some("0612345678")),
             ("+33 (0)6 12 34 56 78", Some("0612345678")),
             ("0033612345678", Some("0612345678")),
+            ("٠٦ ١٢ ٣٤ ٥٦ ٧٨", Some("0612345678")),
             ("03 80 00 00 00", Some("0380000000")),
             ("06 12 34 56", None),
             ("00 12 34 56 78", None),

@@ -408,6 +408,8 @@ macro_rules! messages {
 messages! {
     // The check page.
     accroche;
+    titre_page;
+    titre_page_liste;
     presentation(min, max);
     confidentialite;
     langue_choix;
@@ -601,7 +603,6 @@ messages! {
     courriel_trop_long;
     demande_telecharger;
     sans_contact;
-    signature;
     rien_envoye;
     garder;
     garder_aide;

@@ -542,12 +542,11 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     }
                 });
                 let t2 = texte.clone();
-                let signature = t.signature();
                 let telecharger = Callback::from(move |_| {
                     navigateur::telecharger(
                         "demande-parcours.html",
                         "text/html;charset=utf-8",
-                        &fichier_html(&t2, signature),
+                        &fichier_html(&t2, demande::SIGNATURE_FR),
                     );
                 });
                 let courriel = (!p.contact.email.is_empty()).then(|| {
@@ -560,9 +559,10 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                 html! { <>
                     // No « send it by e-mail » when the team has no address to send it to.
                     <p class="recap-intro">{ if courriel.is_some() { t.recap_intro() } else { t.recap_intro_sans_courriel() } }</p>
-                    <div class="recapitulatif" lang="fr">
+                    // For the team, in French whatever the page's language: left to right.
+                    <div class="recapitulatif" lang="fr" dir="ltr">
                         <pre>{ texte.as_str() }</pre>
-                        <p class="signature">{ t.signature() }</p>
+                        <p class="signature">{ demande::SIGNATURE_FR }</p>
                     </div>
                     <div class="actions">
                         <button type="button" class="bouton principal" onclick={imprimer}>{ t.imprimer() }</button>
@@ -571,7 +571,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                             Some(None) => html! { <p class="aide">{ t.courriel_trop_long() }</p> },
                             None => html! { <p class="aide" role="status">{ t.sans_contact() }</p> },
                         } }
-                        <button type="button" class="bouton secondaire" onclick={telecharger}>{ t.demande_telecharger() }</button>
+                        <button type="button" id="demande-telecharger" class="bouton secondaire" onclick={telecharger}>{ t.demande_telecharger() }</button>
                     </div>
                     <p class="aide">{ t.rien_envoye() }</p>
                 </> }
@@ -668,7 +668,7 @@ pub fn FormulaireDemande(p: &Props) -> Html {
                     <button type="button" class="bouton secondaire" onclick={aller(-1)}>{ t.demande_precedent() }</button>
                 }
                 if *etape != Etape::Recapitulatif && p.permise {
-                    <button type="button" class="bouton principal" onclick={aller(1)}>{ t.demande_suivant() }</button>
+                    <button type="button" id="demande-suivant" class="bouton principal" onclick={aller(1)}>{ t.demande_suivant() }</button>
                 }
                 <button type="button" class="bouton lien" onclick={fermer}>{ t.demande_fermer() }</button>
             </div>

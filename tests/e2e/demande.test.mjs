@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { servir, lancer, page, axe, violationsCsp, RACINE, jusqua } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, RACINE, ARTEFACTS, jusqua } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -359,8 +359,8 @@ test("without a configured team contact: print and download only, said plainly",
   await s.fermer();
 });
 
-test("the form in Arabic", async () => {
-  const { contexte, p } = await page(navigateur);
+test("the form in Arabic, with Arabic-Indic digits; the request for the team comes out in French, left to right", async () => {
+  const { contexte, p } = await page(navigateur, { acceptDownloads: true });
   await p.goto(serveur.url + "?langue=ar");
   await p.waitForSelector("#adresse");
   await p.fill("#adresse", "6 place de la france libre");
@@ -370,6 +370,35 @@ test("the form in Arabic", async () => {
   await p.waitForSelector(".demande-formulaire");
   assert.match(await p.textContent("#demande-etape"), /الخطوة 1 من 5/);
   await sansViolation(p, "arabic form");
+  await p.screenshot({ path: join(ARTEFACTS, "demande-ar-etape1.png"), fullPage: true });
+  await p.check("#demande-consentement");
+  await p.click("#demande-suivant");
+  await p.fill("#demande-enfantprenom", "ليلى");
+  await p.fill("#demande-enfantnom", "Benali");
+  await p.fill("#demande-enfantnaissance", "٠٣/٠٥/٢٠١٧");
+  await p.click("#demande-suivant");
+  await p.waitForSelector("#demande-responsables");
+  await p.fill("#demande-responsables", "سعاد بن علي");
+  await p.fill("#demande-telephone", "٠٦ ١٢ ٣٤ ٥٦ ٧٨");
+  await p.click("#demande-suivant");
+  await p.check(".demande-formulaire fieldset input[type=checkbox] >> nth=0");
+  await p.click("#demande-suivant");
+  await p.waitForSelector(".recapitulatif");
+  // Read as digits: the date and the phone are in the request.
+  const recap = await p.textContent(".recapitulatif pre");
+  assert.match(recap, /Né\(e\) le 03\/05\/2017/);
+  assert.match(recap, /Téléphone\s:\s06 12 34 56 78/);
+  assert.match(recap, /^Demande d’accompagnement individualisé/);
+  assert.match(recap, /Enfant\s:\sليلى Benali/);
+  // French, left to right, inside the Arabic page (printed as well).
+  assert.deepEqual(await p.$eval(".recapitulatif", (e) => [e.lang, e.dir, getComputedStyle(e.querySelector("pre")).direction]), ["fr", "ltr", "ltr"]);
+  assert.equal(await p.textContent(".recapitulatif .signature"), "Signature\u00a0:");
+  await sansViolation(p, "arabic summary");
+  await p.screenshot({ path: join(ARTEFACTS, "demande-ar-recapitulatif.png"), fullPage: true });
+  const [fichier] = await Promise.all([p.waitForEvent("download"), p.click("#demande-telecharger")]);
+  const html = readFileSync(await fichier.path(), "utf8");
+  assert.match(html, /^<!DOCTYPE html><html lang="fr" dir="ltr">/);
+  assert.match(html, /<p>Signature\u00a0:<\/p>/);
   await contexte.close();
 });
 

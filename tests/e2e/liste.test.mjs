@@ -192,6 +192,7 @@ test("at 1280 px the table takes the width; a 5,000-character line wraps, never 
 test("in Arabic: team names translated, the paste box follows what is typed, the title too", async () => {
   const { contexte, p } = await ouvrirListe(ORDINATEUR, "?vue=liste&langue=ar");
   assert.equal(await p.getAttribute("#colle", "dir"), "auto");
+  assert.equal(await p.title(), "التحقق من قائمة عناوين — Parcours");
   await p.fill("#colle", ["6 place de la France Libre", "2 avenue du Mont Blanc", "13 impasse de Reggio"].join("\n"));
   await p.click("#liste-verifier");
   await p.waitForSelector("#titre-resultats");

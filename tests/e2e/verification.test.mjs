@@ -131,6 +131,19 @@ test("after an answer, every age 0–20 typed key by key keeps its digits, the f
   await contexte.close();
 });
 
+test("an age typed in Arabic-Indic digits (« ٥ ») reads as a number", async () => {
+  const { contexte, p } = await ouvrir({}, "?langue=ar");
+  await chercher(p, "6 place de la france libre");
+  await p.focus("#age");
+  await p.keyboard.type("١٧");
+  await p.waitForSelector(".reponse[data-decision=hors_age]");
+  await p.fill("#age", "٥");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(await p.getAttribute("#age", "aria-invalid"), "false");
+  await p.waitForFunction(() => new URLSearchParams(location.search).get("age") === "5");
+  await contexte.close();
+});
+
 test("age outside 2–16 answers first", async () => {
   const { contexte, p } = await ouvrir();
   await chercher(p, "6 place de la france libre");
@@ -259,12 +272,15 @@ test("keyboard only: type, arrow down, Enter", async () => {
   await contexte.close();
 });
 
-for (const [code, attendu, dir] of [["en", /Yes, your address/, "ltr"], ["ar", /نعم/, "rtl"]]) {
+for (const [code, attendu, dir, titre] of [["en", /Yes, your address/, "ltr", "Parcours — individual support for children, Dijon"], ["ar", /نعم/, "rtl", "Parcours — المرافقة الفردية للأطفال، ديجون"]]) {
   test(`language ${code}`, async () => {
     const { contexte, p } = await ouvrir();
+    assert.equal(await p.title(), "Parcours — accompagnement individualisé des enfants, Dijon");
     await p.selectOption(".langue select", code);
     await p.waitForFunction((c) => document.documentElement.lang === c, code);
     assert.equal(await p.getAttribute("html", "dir"), dir);
+    // The page's title follows the language.
+    assert.equal(await p.title(), titre);
     await chercher(p, "6 place de la france libre");
     assert.match(await p.textContent(".reponse"), attendu);
     assert.match(p.url(), new RegExp(`langue=${code}`));
