@@ -37,6 +37,19 @@ async function chercher(p, texte) {
   return p.waitForSelector(".reponse");
 }
 
+/** The contrast ratio of two CSS rgb() colours (WCAG's relative luminance). */
+function contraste(a, b) {
+  const lum = (c) => {
+    const [r, g, v] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const s = Number(x) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * v;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
 async function decision(p) {
   return p.getAttribute(".reponse", "data-decision");
 }
@@ -265,6 +278,20 @@ test("keyboard only: type, arrow down, Enter", async () => {
   await p.keyboard.press("ArrowDown");
   assert.equal(await p.getAttribute("#adresse", "aria-activedescendant"), "suggestion-0");
   assert.equal(await p.getAttribute("#suggestion-0", "aria-selected"), "true");
+  // The highlighted suggestion is seen by its outline, at least 3:1 against the list's white.
+  const style = await p.$eval("#suggestion-0", (e) => { const c = getComputedStyle(e); return [c.outlineStyle, Number.parseFloat(c.outlineWidth), c.outlineColor]; });
+  assert.equal(style[0], "solid");
+  assert.ok(style[1] >= 2, `outline ${style[1]} px`);
+  assert.ok(contraste(style[2], "rgb(255, 255, 255)") >= 3, `outline ${style[2]}: ${contraste(style[2], "rgb(255, 255, 255)")}:1`);
+  // Forced colours: it stays apart from the others (the system's highlight colours).
+  await p.emulateMedia({ forcedColors: "active" });
+  const fonds = await p.$$eval("#suggestions [role=option]", (l) => l.map((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]));
+  assert.ok(fonds.length > 1, "several suggestions");
+  assert.notEqual(fonds[0][0], fonds[1][0], "the highlighted suggestion has its own background in forced colours");
+  assert.equal(fonds[0][1], "solid");
+  assert.ok(contraste(fonds[0][0], fonds[1][0]) >= 3, `highlight ${fonds[0][0]} vs ${fonds[1][0]}`);
+  await p.screenshot({ path: join(ARTEFACTS, "suggestion-couleurs-forcees.png") });
+  await p.emulateMedia({ forcedColors: "none" });
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=hors_territoire]");
   await p.keyboard.press("Tab");
