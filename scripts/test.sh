@@ -21,7 +21,7 @@ cargo run -q --release --locked -p parcours-data -- build --donnees "$PARCOURS_D
 cargo run -q --release --locked -p parcours-data -- verify
 
 etape "clippy (native, then the app for wasm32)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --features parcours/ssr --locked -- -D warnings
 cargo clippy -p parcours --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 etape "parcours-core builds for wasm32 and has no web dependency"

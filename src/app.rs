@@ -1,4 +1,6 @@
-//! The page: loading, then the check (address → answer), with its alternatives.
+//! The page: the check (address → answer), with its alternatives, or the list page. It starts
+//! from [`Depart`] (the first screen is already in the HTML) and shows each part as soon as the
+//! data it uses is here.
 
 use crate::choix::Choix;
 use crate::composants::{
@@ -10,7 +12,8 @@ use crate::composants::{
     reponse::CarteReponse,
     sources::Sources,
 };
-use crate::donnees::{self, Donnees, ErreurChargement};
+use crate::depart::{use_chargement, Chargement, Depart};
+use crate::donnees::{self, Adresses, Donnees, ErreurChargement};
 use crate::focus::{use_focus, Geste};
 use crate::navigateur::{self, Position};
 use crate::textes::demarrage;
@@ -21,19 +24,6 @@ use parcours_core::programme::Contact;
 use parcours_core::recherche::Resultat;
 use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Clone, PartialEq)]
-enum Chargement {
-    EnCours,
-    Pret(Rc<Donnees>),
-    Echec(ErreurChargement),
-}
-
-impl PartialEq for Donnees {
-    fn eq(&self, autre: &Self) -> bool {
-        std::ptr::eq(self, autre)
-    }
-}
 
 #[derive(Clone, PartialEq)]
 enum EtatPosition {
@@ -96,6 +86,8 @@ fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
         Decision::HorsTerritoire { .. } => "hors des quartiers du programme".to_string(),
         Decision::HorsDijon { .. } => "hors de Dijon".to_string(),
         Decision::AdresseIntrouvable => "adresse introuvable".to_string(),
+        Decision::AdresseNonLocalisee => "rue connue, numéros non localisés".to_string(),
+        Decision::AdresseIncertaine { .. } => "adresse incertaine".to_string(),
     };
     let iris = rep
         .decision
@@ -121,12 +113,12 @@ fn contact_demande(d: &Donnees, rep: &Reponse) -> Contact {
     }
 }
 
-/// The state a link describes, resolved against the data.
-fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
-    if let Some(a) = &lien.adresse {
-        return d
+/// The state a link describes, resolved against the addresses (an address needs them).
+fn choix_du_lien(a: Option<&Adresses>, lien: &EtatLien) -> Option<Choix> {
+    if let Some(texte) = &lien.adresse {
+        return a?
             .moteur
-            .rechercher(a, 1)
+            .rechercher(texte, 1)
             .into_iter()
             .next()
             .map(Choix::Adresse);
@@ -134,12 +126,22 @@ fn choix_du_lien(d: &Donnees, lien: &EtatLien) -> Option<Choix> {
     lien.point.map(Choix::Point)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub depart: Rc<Depart>,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let lien_initial = use_memo((), |_| navigateur::lire_lien());
-    let langue = use_state(|| navigateur::langue_initiale(&lien_initial));
-    let chargement = use_state(|| Chargement::EnCours);
-    let choix = use_state(|| None::<Choix>);
+pub fn App(p: &Props) -> Html {
+    let depart = &p.depart;
+    let lien_initial = &depart.lien;
+    let langue = use_state(|| depart.langue);
+    let donnees = use_chargement(&depart.chargements.donnees);
+    let adresses = use_chargement(&depart.chargements.adresses);
+    let choix = use_state(|| choix_du_lien(None, lien_initial));
+    // The link's address is looked up once the addresses are here; until then the URL is left
+    // as it is.
+    let lien_resolu = use_state(|| lien_initial.adresse.is_none());
     let age = use_state(|| lien_initial.age);
     let age_texte = use_state(|| lien_initial.age.map(|a| a.to_string()).unwrap_or_default());
     let position = use_state(|| EtatPosition::Rien);
@@ -152,20 +154,21 @@ pub fn App() -> Html {
     let demande = use_state(|| false);
     // A draft resumed from the first screen, for the request it opens.
     let reprise = use_state(|| None::<parcours_core::demande::Brouillon>);
-    // The first catalogue: loading (None), here (Ok: the page shows its texts), or failed.
-    let textes_prets = use_state(|| None::<Result<(), ErreurChargement>>);
     let langue_indisponible = use_state(|| false);
     let focus = use_focus();
     {
         let nouvelle_version = nouvelle_version.clone();
+        let depart = depart.clone();
         use_effect_with((), move |_| {
+            // What the user did on the static first screen, now on the App's.
+            depart.reprise.rejouer();
             navigateur::enregistrer_service_worker(move || nouvelle_version.set(true));
         });
     }
     use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
     // The page's title in its language (once its catalogue is here), for the page shown.
     {
-        let pret = matches!(*textes_prets, Some(Ok(())));
+        let pret = depart.textes.is_ok();
         use_effect_with((*langue, *liste, pret), move |(l, liste, pret)| {
             if let Some(t) = crate::textes::charge(*l).filter(|_| *pret) {
                 navigateur::titre(if *liste {
@@ -177,50 +180,37 @@ pub fn App() -> Html {
         });
     }
 
-    // Load the language's messages and the data once (side by side: the page shows its texts
-    // as soon as they are there), then restore the state of the link.
+    // The link's address, once the addresses are here (unless the user chose something else
+    // meanwhile).
     {
-        let chargement = chargement.clone();
         let choix = choix.clone();
+        let lien_resolu = lien_resolu.clone();
         let lien = lien_initial.clone();
-        let textes_prets = textes_prets.clone();
-        let l = *langue;
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                textes_prets.set(Some(donnees::charger_textes(l).await.map(|_| ())));
-            });
-            wasm_bindgen_futures::spawn_local(async move {
-                match donnees::charger().await {
-                    Ok(d) => {
-                        choix.set(choix_du_lien(&d, &lien));
-                        chargement.set(Chargement::Pret(d));
-                    }
-                    Err(e) => chargement.set(Chargement::Echec(e)),
+        use_effect_with(adresses.clone(), move |a| {
+            if !*lien_resolu && !matches!(a, Chargement::EnCours) {
+                if choix.is_none() {
+                    choix.set(choix_du_lien(a.pret().as_deref(), &lien));
                 }
-            });
+                lien_resolu.set(true);
+            }
         });
     }
 
     // Back and forward buttons: the URL is the state.
     {
-        let chargement = chargement.clone();
         let choix = choix.clone();
         let age = age.clone();
         let age_texte = age_texte.clone();
         let liste = liste.clone();
-        let deps = matches!(*chargement, Chargement::Pret(_));
-        use_effect_with(deps, move |pret| {
-            let ecouteur = pret.then(|| {
-                let fenetre = web_sys::window().expect("window");
-                gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
-                    if let Chargement::Pret(d) = &*chargement {
-                        let lien = navigateur::lire_lien();
-                        choix.set(choix_du_lien(d, &lien));
-                        age.set(lien.age);
-                        age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
-                        liste.set(lien.liste);
-                    }
-                })
+        use_effect_with(adresses.pret(), move |a| {
+            let a = a.clone();
+            let fenetre = web_sys::window().expect("window");
+            let ecouteur = gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
+                let lien = navigateur::lire_lien();
+                choix.set(choix_du_lien(a.as_deref(), &lien));
+                age.set(lien.age);
+                age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
+                liste.set(lien.liste);
             });
             move || drop(ecouteur)
         });
@@ -229,7 +219,7 @@ pub fn App() -> Html {
     // Keep the URL in step with the state.
     {
         let langue = *langue;
-        let pret = matches!(*chargement, Chargement::Pret(_));
+        let pret = *lien_resolu;
         use_effect_with(
             ((*choix).clone(), *age, langue, pret, *liste),
             move |(choix, age, langue, pret, liste)| {
@@ -285,12 +275,16 @@ pub fn App() -> Html {
         })
     };
 
-    let depart = demarrage(*langue);
-    let pret = matches!(*textes_prets, Some(Ok(())));
+    let textes_depart = demarrage(*langue);
+    let echec = match (&depart.textes, &donnees, &adresses) {
+        (Err(e), _, _) | (_, Chargement::Echec(e), _) | (_, _, Chargement::Echec(e)) => Some(e),
+        _ => None,
+    };
+    let pret = depart.textes.is_ok();
     let Some(t) = crate::textes::charge(*langue).filter(|_| pret) else {
-        let contenu = match (&*textes_prets, &*chargement) {
-            (Some(Err(e)), _) | (_, Chargement::Echec(e)) => erreur_chargement(depart, e),
-            _ => html! { <p class="chargement" role="status">{ depart.chargement }</p> },
+        let contenu = match echec {
+            Some(e) => erreur_chargement(textes_depart, e),
+            None => html! { <p class="chargement" role="status">{ textes_depart.chargement }</p> },
         };
         return html! {
             <>
@@ -335,15 +329,16 @@ pub fn App() -> Html {
         </header>
     };
 
-    let contenu = match &*chargement {
-        Chargement::EnCours => html! {
-            <p class="chargement" role="status">{ depart.chargement }</p>
+    let tout_pret = donnees.pret().zip(adresses.pret());
+    let contenu = match (echec, &tout_pret) {
+        (Some(e), _) => erreur_chargement(textes_depart, e),
+        (None, Some((d, a))) if *liste => html! {
+            <crate::composants::liste::Liste donnees={d.clone()} adresses={a.clone()} langue={*langue} />
         },
-        Chargement::Echec(e) => erreur_chargement(depart, e),
-        Chargement::Pret(d) if *liste => html! {
-            <crate::composants::liste::Liste donnees={d.clone()} langue={*langue} />
+        (None, None) if *liste => html! {
+            <p class="chargement" role="status">{ textes_depart.chargement }</p>
         },
-        Chargement::Pret(d) => {
+        (None, _) => {
             // A place picked: the « not found » message has done its job, the focus goes to the answer.
             let choisi = {
                 let introuvable = introuvable.clone();
@@ -428,9 +423,9 @@ pub fn App() -> Html {
             // « Reprendre » on the first screen: the draft's own request, its answer, the form.
             let reprendre = {
                 let (choix, demande, reprise) = (choix.clone(), demande.clone(), reprise.clone());
-                let d = d.clone();
+                let a = adresses.pret();
                 Callback::from(move |b: parcours_core::demande::Brouillon| {
-                    let c = choix_du_lien(&d, &EtatLien::depuis_requete(&b.sujet));
+                    let c = choix_du_lien(a.as_deref(), &EtatLien::depuis_requete(&b.sujet));
                     if c.is_some() {
                         choix.set(c);
                         reprise.set(Some(b));
@@ -510,16 +505,37 @@ pub fn App() -> Html {
                     Some(t.position_indisponible().to_string())
                 }
             };
-            let rep = (*choix).as_ref().map(|c| Rc::new(reponse(d, c, *age)));
+            // Below the field, once a decision can be made (and the link's address looked up):
+            // all at once, so nothing already shown moves.
+            let suite = donnees.pret().filter(|_| *lien_resolu);
+            let rep = suite
+                .as_ref()
+                .zip((*choix).as_ref())
+                .map(|(d, c)| Rc::new(reponse(d, c, *age)));
             let point_carte = match &*choix {
                 Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
-                Some(Choix::Adresse(r)) => Some(PointLien {
-                    lon: r.lon(),
-                    lat: r.lat(),
+                Some(Choix::Adresse(r)) => r.position.map(|p| PointLien {
+                    lon: p[0] as f64 / 1e6,
+                    lat: p[1] as f64 / 1e6,
                     precision_m: 0.0,
                 }),
                 None => None,
             };
+            let position_carte = match &*position {
+                EtatPosition::Message(Position::Trouvee {
+                    lon,
+                    lat,
+                    precision_m,
+                }) => Some(PointLien {
+                    lon: *lon,
+                    lat: *lat,
+                    precision_m: *precision_m,
+                }),
+                _ => None,
+            };
+            let en_ligne = donnees
+                .pret()
+                .is_some_and(|d| !d.verificateur.programme.geocodeur_en_ligne.is_empty());
             let adresse_initiale = match &*choix {
                 Some(Choix::Adresse(r)) => r.label.clone(),
                 _ => String::new(),
@@ -531,7 +547,7 @@ pub fn App() -> Html {
                 }
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
-                    <RechercheAdresse donnees={d.clone()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
+                    <RechercheAdresse adresses={adresses.pret()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
                         onintrouvable={signaler_introuvable} initiale={adresse_initiale} />
                     if let Some(texte) = &*introuvable {
                         <div id="introuvable" class="introuvable">
@@ -542,7 +558,7 @@ pub fn App() -> Html {
                             <div class="actions">
                                 <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
                                 <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
-                                if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                                if en_ligne {
                                     <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
                                 }
                             </div>
@@ -554,42 +570,48 @@ pub fn App() -> Html {
                             aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
                             aria-invalid={if age_invalide { "true" } else { "false" }}
                             value={(*age_texte).clone()} oninput={saisir_age} />
-                        <p id="age-aide" class="aide">{ t.aide_age(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max) }</p>
+                        // The programme's ages, once its data is here.
+                        <p id="age-aide" class="aide">{ match donnees.pret() {
+                            Some(d) => t.aide_age(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max),
+                            None => t.aide_age_court().to_string(),
+                        } }</p>
                         if age_invalide {
                             <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide() }</p>
                         }
                     </div>
                 </section>
-                if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
-                    <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
-                    if *demande {
-                        <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
-                            contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
-                            age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
-                            sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={(*reprise).clone()}
-                            permise={rep.hors_age.is_none() && rep.decision.permet_une_demande()}
-                            ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
+                if let Some(d) = &suite {
+                    if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
+                        <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
+                        if *demande {
+                            <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
+                                contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
+                                age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
+                                sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={(*reprise).clone()}
+                                permise={rep.hors_age.is_none() && rep.decision.permet_une_demande()}
+                                ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
+                        }
                     }
+                    <details class="alternatives" open={*alternatives_ouvertes} ontoggle={basculer_alternatives}>
+                        <summary>{ t.pas_dans_la_liste() }</summary>
+                        <div class="contenu-alternatives">
+                            <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
+                            <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
+                            if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                                <div id="alternative-en-ligne" tabindex="-1">
+                                    <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
+                                        langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                                </div>
+                            }
+                            if *alternatives_ouvertes {
+                                <div id="alternative-carte" tabindex="-1">
+                                    <Carte donnees={d.clone()} adresses={adresses.pret()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
+                                </div>
+                            }
+                        </div>
+                    </details>
+                    <Sources donnees={d.clone()} langue={*langue} />
                 }
-                <details class="alternatives" open={*alternatives_ouvertes} ontoggle={basculer_alternatives}>
-                    <summary>{ t.pas_dans_la_liste() }</summary>
-                    <div class="contenu-alternatives">
-                        <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
-                        <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
-                        if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
-                            <div id="alternative-en-ligne" tabindex="-1">
-                                <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
-                                    langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
-                            </div>
-                        }
-                        if *alternatives_ouvertes {
-                            <div id="alternative-carte" tabindex="-1">
-                                <Carte donnees={d.clone()} langue={*langue} point={point_carte} onpoint={choisir_point} />
-                            </div>
-                        }
-                    </div>
-                </details>
-                <Sources donnees={d.clone()} langue={*langue} />
                 </>
             }
         }
@@ -611,16 +633,13 @@ pub fn App() -> Html {
         { entete }
         { mise_a_jour }
         <main id="contenu">
-            if !*liste || !matches!(*chargement, Chargement::Pret(_)) {
+            if !*liste || tout_pret.is_none() {
                 <h1>{ t.accroche() }</h1>
-                // The ages are the programme's (with the data).
-                if let Chargement::Pret(d) = &*chargement {
-                    <p class="presentation">{ t.presentation(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max) }</p>
-                }
+                <p class="presentation">{ t.presentation() }</p>
                 <p class="confidentialite">{ t.confidentialite() }</p>
             }
             { contenu }
-            if let Chargement::Pret(d) = &*chargement {
+            if let Some(d) = donnees.pret().filter(|_| *lien_resolu) {
                 <p class="programme" lang="fr">
                     { format!("{} — {}", d.verificateur.programme.nom, d.verificateur.programme.association) }
                 </p>

@@ -1,4 +1,7 @@
-//! Loading the assets at start-up (fetched from our own origin, checked by the core).
+//! Loading the assets (fetched from our own origin, checked by the core). Each piece is what
+//! one part of the page uses, so nothing waits for a file it does not need: the decisions
+//! ([`Donnees`]: the map of IRIS, the programme, the manifest of sources) and the address search
+//! ([`Adresses`], the largest file) arrive on their own.
 
 use crate::navigateur;
 use parcours_core::asset::{self, fichier_textes, Carte, Manifeste, Nature, Payload};
@@ -9,11 +12,28 @@ use parcours_core::recherche::{IndexAdresses, Moteur};
 use parcours_core::textes::Textes;
 use std::rc::Rc;
 
-/// Everything the page needs, decoded and indexed.
+/// What the decisions and the sources need, decoded.
 pub struct Donnees {
     pub manifeste: Manifeste,
-    pub moteur: Moteur,
     pub verificateur: Verificateur,
+}
+
+/// The address search, indexed.
+pub struct Adresses {
+    pub moteur: Moteur,
+}
+
+// Loaded once for the page's life: the same one is the same value.
+impl PartialEq for Donnees {
+    fn eq(&self, autre: &Self) -> bool {
+        std::ptr::eq(self, autre)
+    }
+}
+
+impl PartialEq for Adresses {
+    fn eq(&self, autre: &Self) -> bool {
+        std::ptr::eq(self, autre)
+    }
 }
 
 /// Where the loading failed, for the error screen.
@@ -26,17 +46,27 @@ fn decoder<T: Payload>(nom: &str, octets: &[u8]) -> Result<T, ErreurChargement> 
     asset::decoder::<T>(octets).map_err(|e| ErreurChargement(format!("{nom}: {e}")))
 }
 
-/// One asset's request, sent now.
-fn demander(nom: &str) -> Result<(String, navigateur::Requete), ErreurChargement> {
-    let url = format!("{DOSSIER}{nom}");
-    let r = navigateur::demander(&url).map_err(|e| ErreurChargement(format!("{url}: {e}")))?;
-    Ok((url, r))
+/// One asset's request, sent now: the browser downloads it while the page goes on.
+pub struct Demande {
+    url: String,
+    requete: Result<navigateur::Requete, String>,
 }
 
-async fn octets((url, r): (String, navigateur::Requete)) -> Result<Vec<u8>, ErreurChargement> {
-    r.octets()
-        .await
+pub fn demander(nom: &str) -> Demande {
+    let url = format!("{DOSSIER}{nom}");
+    let requete = navigateur::demander(&url);
+    Demande { url, requete }
+}
+
+impl Demande {
+    async fn octets(self) -> Result<Vec<u8>, ErreurChargement> {
+        let url = self.url;
+        match self.requete {
+            Ok(r) => r.octets().await,
+            Err(e) => Err(e),
+        }
         .map_err(|e| ErreurChargement(format!("{url}: {e}")))
+    }
 }
 
 /// A language's messages, from the ones already loaded or fetched, then kept for the page's life.
@@ -44,39 +74,56 @@ pub async fn charger_textes(l: Langue) -> Result<&'static Textes, ErreurChargeme
     if let Some(t) = crate::textes::charge(l) {
         return Ok(t);
     }
+    recevoir_textes(l, demander(&fichier_textes(l))).await
+}
+
+/// A language's messages from a request already sent, then kept for the page's life.
+pub async fn recevoir_textes(l: Langue, d: Demande) -> Result<&'static Textes, ErreurChargement> {
     let nom = fichier_textes(l);
-    let t = decoder::<Textes>(&nom, &octets(demander(&nom)?).await?)?;
+    let t = decoder::<Textes>(&nom, &d.octets().await?)?;
     if t.langue() != l {
         return Err(ErreurChargement(format!("{nom}: another language")));
     }
     Ok(crate::textes::garder(t))
 }
 
-pub async fn charger() -> Result<Rc<Donnees>, ErreurChargement> {
-    // The four requests are sent first, so the files download side by side.
-    let noms = [
-        "manifest.json",
-        Nature::Carte.nom_fichier(),
-        Nature::Adresses.nom_fichier(),
-        Nature::Programme.nom_fichier(),
-    ];
-    let [manifeste, carte, adresses, programme] = [
-        demander(noms[0])?,
-        demander(noms[1])?,
-        demander(noms[2])?,
-        demander(noms[3])?,
-    ];
-    let manifeste = octets(manifeste).await?;
+/// The requests of what the decisions need, sent now, side by side.
+pub struct DemandesDonnees([Demande; 3]);
+
+pub fn demander_donnees() -> DemandesDonnees {
+    DemandesDonnees([
+        demander("manifest.json"),
+        demander(Nature::Programme.nom_fichier()),
+        demander(Nature::Carte.nom_fichier()),
+    ])
+}
+
+pub async fn recevoir_donnees(d: DemandesDonnees) -> Result<Rc<Donnees>, ErreurChargement> {
+    let [manifeste, programme, carte] = d.0;
+    let manifeste = manifeste.octets().await?;
     let manifeste = std::str::from_utf8(&manifeste)
         .map_err(|e| e.to_string())
         .and_then(Manifeste::depuis_json)
         .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
-    let carte = decoder::<Carte>(noms[1], &octets(carte).await?)?;
-    let index = decoder::<IndexAdresses>(noms[2], &octets(adresses).await?)?;
-    let programme = decoder::<Programme>(noms[3], &octets(programme).await?)?;
+    let programme =
+        decoder::<Programme>(Nature::Programme.nom_fichier(), &programme.octets().await?)?;
+    let carte = decoder::<Carte>(Nature::Carte.nom_fichier(), &carte.octets().await?)?;
     Ok(Rc::new(Donnees {
         manifeste,
-        moteur: Moteur::new(index),
         verificateur: Verificateur::nouveau(carte, programme),
+    }))
+}
+
+pub fn demander_adresses() -> Demande {
+    demander(Nature::Adresses.nom_fichier())
+}
+
+pub async fn recevoir_adresses(d: Demande) -> Result<Rc<Adresses>, ErreurChargement> {
+    let nom = Nature::Adresses.nom_fichier();
+    let index = decoder::<IndexAdresses>(nom, &d.octets().await?)?;
+    // Two long pieces of work, not one: the page can paint and take a key press in between.
+    navigateur::ceder().await;
+    Ok(Rc::new(Adresses {
+        moteur: Moteur::new(index),
     }))
 }

@@ -4,13 +4,14 @@
 pub mod app;
 pub mod choix;
 pub mod composants;
+pub mod depart;
 pub mod donnees;
 pub mod focus;
 pub mod navigateur;
 pub mod textes;
 
-/// Starts the app in the page's body.
+/// Starts the app: it takes over the first screen the page already shows.
 pub fn demarrer() {
     navigateur::installer_panique();
-    yew::Renderer::<app::App>::new().render();
+    depart::demarrer();
 }

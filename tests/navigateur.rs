@@ -3,13 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use parcours::composants::recherche::RechercheAdresse;
-use parcours::donnees::Donnees;
+use parcours::donnees::Adresses;
 use parcours::navigateur;
-use parcours_core::asset::{Carte, Manifeste};
-use parcours_core::decision::Verificateur;
 use parcours_core::lien::{EtatLien, Langue};
-use parcours_core::programme::{Date, Periode, Programme};
-use parcours_core::recherche::{IndexAdresses, Moteur, Numero};
+use parcours_core::recherche::{IndexAdresses, Moteur, Numero, Resultat};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,7 +37,7 @@ fn the_link_holds_the_state_and_the_language_sets_lang_and_dir() {
     navigateur::ecrire_lien(&EtatLien::default(), false);
 }
 
-fn donnees() -> Rc<Donnees> {
+fn adresses() -> Rc<Adresses> {
     let numeros = vec![Numero {
         numero: 8,
         rep: String::new(),
@@ -53,58 +50,27 @@ fn donnees() -> Rc<Donnees> {
         "Dijon".into(),
         numeros,
     )]);
-    let date = Date::nouvelle(2016, 9, 1).unwrap();
-    let programme = Programme {
-        nom: "Test".into(),
-        association: "les PEP 21".into(),
-        age_min: 2,
-        age_max: 16,
-        periode: Periode {
-            debut: date,
-            fin: date,
-        },
-        plafond_euros: 0,
-        communes: vec!["21231".into()],
-        source: String::new(),
-        geocodeur_en_ligne: String::new(),
-        contact_pre: Default::default(),
-        territoires: vec![],
-        zones_prioritaires: vec![],
-    };
-    let carte = Carte {
-        millesime: "2020".into(),
-        precision_m: 13.0,
-        iris: vec![],
-        qpv: vec![],
-        ecoles: vec![],
-    };
-    Rc::new(Donnees {
-        manifeste: Manifeste {
-            format_version: 1,
-            precision_iris_m: 13.0,
-            assets: vec![],
-        },
+    Rc::new(Adresses {
         moteur: Moteur::new(index),
-        verificateur: Verificateur::nouveau(carte, programme),
     })
 }
 
-#[wasm_bindgen_test]
-async fn typing_shows_announced_suggestions_and_enter_chooses() {
-    let hote = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&hote).unwrap();
-    let choisi = Rc::new(std::cell::RefCell::new(None::<String>));
-    let c = choisi.clone();
-    #[derive(Properties, PartialEq)]
-    struct P {
-        d: Rc<Donnees>,
-        cb: Callback<parcours_core::recherche::Resultat>,
-    }
-    #[function_component]
-    fn Hote(p: &P) -> Html {
-        html! { <RechercheAdresse donnees={p.d.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
-    }
-    // The French catalogue as built by `parcours-data build` (before this test).
+#[derive(Properties, PartialEq)]
+struct P {
+    a: Option<Rc<Adresses>>,
+    cb: Callback<Resultat>,
+}
+
+#[function_component]
+fn Hote(p: &P) -> Html {
+    html! { <RechercheAdresse adresses={p.a.clone()} langue={Langue::Fr} onchoix={p.cb.clone()} initiale={String::new()} /> }
+}
+
+type Choisi = Rc<std::cell::RefCell<Option<String>>>;
+
+/// The address field alone in a new element of the page, and what it chooses.
+fn monter(a: Option<Rc<Adresses>>) -> (web_sys::Element, yew::AppHandle<Hote>, Choisi) {
+    // The French catalogue as built by `parcours-data build` (before these tests).
     if parcours::textes::charge(Langue::Fr).is_none() {
         let octets = include_bytes!(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -115,31 +81,64 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
                 .expect("the French catalogue decodes"),
         );
     }
-    let props = P {
-        d: donnees(),
-        cb: Callback::from(move |r: parcours_core::recherche::Resultat| {
-            *c.borrow_mut() = Some(r.label)
-        }),
-    };
-    yew::Renderer::<Hote>::with_root_and_props(hote.clone(), props).render();
-    yew::scheduler::flush().await;
+    let hote = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&hote).unwrap();
+    let choisi = Choisi::default();
+    let app = yew::Renderer::<Hote>::with_root_and_props(hote.clone(), props(a, &choisi)).render();
+    (hote, app, choisi)
+}
 
-    let champ: web_sys::HtmlInputElement = document()
-        .get_element_by_id("adresse")
+fn props(a: Option<Rc<Adresses>>, choisi: &Choisi) -> P {
+    let c = choisi.clone();
+    P {
+        a,
+        cb: Callback::from(move |r: Resultat| *c.borrow_mut() = Some(r.label)),
+    }
+}
+
+fn champ_dans(hote: &web_sys::Element) -> web_sys::HtmlInputElement {
+    hote.query_selector("#adresse")
+        .unwrap()
         .unwrap()
         .dyn_into()
-        .unwrap();
-    assert_eq!(champ.get_attribute("role").as_deref(), Some("combobox"));
-    assert_eq!(
-        champ.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
-    champ.set_value("8 r paul cab");
+        .unwrap()
+}
+
+/// Types `texte` as the browser does: the value, then an `input` event.
+fn taper(champ: &web_sys::HtmlInputElement, texte: &str) {
+    champ.set_value(texte);
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
     champ
         .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
+}
+
+fn touche(champ: &web_sys::HtmlInputElement, cle: &str) {
+    let k = web_sys::KeyboardEventInit::new();
+    k.set_key(cle);
+    k.set_bubbles(true);
+    champ
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &k).unwrap(),
+        )
+        .unwrap();
+}
+
+const CABET: &str = "8 Rue Paul Cabet, 21000 Dijon";
+
+#[wasm_bindgen_test]
+async fn typing_shows_announced_suggestions_and_enter_chooses() {
+    let (hote, app, choisi) = monter(Some(adresses()));
+    yew::scheduler::flush().await;
+
+    let champ = champ_dans(&hote);
+    assert_eq!(champ.get_attribute("role").as_deref(), Some("combobox"));
+    assert_eq!(
+        champ.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    taper(&champ, "8 r paul cab");
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -151,20 +150,61 @@ async fn typing_shows_announced_suggestions_and_enter_chooses() {
     let statut = hote.query_selector("[role=status]").unwrap().unwrap();
     assert!(statut.text_content().unwrap().starts_with("1 suggestion"));
 
-    let k = web_sys::KeyboardEventInit::new();
-    k.set_key("Enter");
-    k.set_bubbles(true);
-    champ
-        .dispatch_event(
-            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &k).unwrap(),
-        )
-        .unwrap();
+    touche(&champ, "Enter");
+    yew::scheduler::flush().await;
+    assert_eq!(choisi.borrow().as_deref(), Some(CABET));
+    assert_eq!(champ.value(), CABET);
+    app.destroy();
+    hote.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_text_typed_before_the_addresses_come_is_answered_when_they_do() {
+    let (hote, mut app, choisi) = monter(None);
+    yew::scheduler::flush().await;
+    let champ = champ_dans(&hote);
+    champ.focus().unwrap();
+    taper(&champ, "8 r paul cab");
+    yew::scheduler::flush().await;
+    // Said while waiting; no suggestion yet.
+    assert_eq!(
+        hote.query_selector_all("[role=option]").unwrap().length(),
+        0
+    );
+    let statut = hote.query_selector("[role=status]").unwrap().unwrap();
+    assert_eq!(statut.text_content().unwrap(), "Chargement des données…");
+    assert!(hote.query_selector(".attente").unwrap().is_some());
+    // They come: the text is answered, the list opens under the field in use.
+    app.update(props(Some(adresses()), &choisi));
     yew::scheduler::flush().await;
     assert_eq!(
-        choisi.borrow().as_deref(),
-        Some("8 Rue Paul Cabet, 21000 Dijon")
+        hote.query_selector_all("[role=option]").unwrap().length(),
+        1
     );
-    assert_eq!(champ.value(), "8 Rue Paul Cabet, 21000 Dijon");
+    assert!(hote.query_selector(".attente").unwrap().is_none());
+    assert_eq!(
+        champ.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(choisi.borrow().as_deref(), None);
+    app.destroy();
+    hote.remove();
+
+    // Enter pressed while waiting: the first suggestion is taken when they come.
+    let (hote, mut app, choisi) = monter(None);
+    yew::scheduler::flush().await;
+    let champ = champ_dans(&hote);
+    champ.focus().unwrap();
+    taper(&champ, "8 r paul cab");
+    touche(&champ, "Enter");
+    yew::scheduler::flush().await;
+    assert_eq!(choisi.borrow().as_deref(), None);
+    app.update(props(Some(adresses()), &choisi));
+    yew::scheduler::flush().await;
+    assert_eq!(choisi.borrow().as_deref(), Some(CABET));
+    assert_eq!(champ.value(), CABET);
+    app.destroy();
+    hote.remove();
 }
 
 /// The real Dijon index (built by `parcours-data build` before this test) and the dev queries:

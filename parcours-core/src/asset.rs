@@ -7,10 +7,12 @@
 //! 5..7    format version (u16)
 //! 7..11   payload length (u32)
 //! 11..15  CRC-32 (IEEE) of the payload
-//! 15..    payload (postcard)
+//! 15..    payload (postcard; the address index has its own compact format: [`adresses`])
 //! ```
 //! An asset only exists once its magic, kind, version, length and checksum are checked:
 //! [`decoder`] is the only way in.
+
+pub mod adresses;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::fmt;
@@ -23,7 +25,7 @@ use crate::recherche::IndexAdresses;
 pub const MAGIC: [u8; 4] = *b"PRCS";
 /// Bumped whenever the payload of any asset changes shape (or the normalisation that
 /// built the address index changes).
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 const HEADER_LEN: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +62,24 @@ pub trait Payload: Serialize + DeserializeOwned {
     fn valider(&self) -> Result<(), String> {
         Ok(())
     }
+
+    /// The payload's bytes: postcard, unless the kind has a format of its own.
+    fn en_octets(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("postcard encoding into a Vec cannot fail")
+    }
+
+    /// Reads a whole payload (every byte used). Never panics.
+    fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError> {
+        let (valeur, reste) = postcard::take_from_bytes::<Self>(octets)
+            .map_err(|e| AssetError::Decodage(e.to_string()))?;
+        if !reste.is_empty() {
+            return Err(AssetError::Decodage(format!(
+                "{} bytes left after the payload",
+                reste.len()
+            )));
+        }
+        Ok(valeur)
+    }
 }
 
 /// The geography: the IRIS of the configured communes, and QPV polygons when a file was given.
@@ -88,6 +108,14 @@ impl Payload for Carte {
 }
 impl Payload for IndexAdresses {
     const NATURE: Nature = Nature::Adresses;
+
+    fn en_octets(&self) -> Vec<u8> {
+        adresses::encoder(self)
+    }
+
+    fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError> {
+        adresses::decoder(octets).map_err(AssetError::Decodage)
+    }
 }
 impl Payload for Programme {
     const NATURE: Nature = Nature::Programme;
@@ -105,6 +133,17 @@ pub struct SourceManifeste {
     pub lus: usize,
     /// Features or rows kept (the configured communes).
     pub retenus: usize,
+    /// The rows not kept, by reason (the street list's lieux-dits, bridges…). Not read by the
+    /// app: [`Manifeste::depuis_json`] leaves it empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ecartes: Vec<Ecart>,
+}
+
+/// Rows of a source set aside for one reason.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Ecart {
+    pub motif: String,
+    pub nombre: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -165,6 +204,7 @@ impl Manifeste {
                                 attribution: texte(s, "attribution")?,
                                 lus: nombre(s, "lus")?,
                                 retenus: nombre(s, "retenus")?,
+                                ecartes: Vec::new(),
                             })
                         })
                         .collect::<Result<_, String>>()?,
@@ -240,7 +280,7 @@ impl std::error::Error for AssetError {}
 
 /// Encodes a payload into a complete asset. Deterministic: same value, same bytes.
 pub fn encoder<T: Payload>(valeur: &T) -> Vec<u8> {
-    let payload = postcard::to_allocvec(valeur).expect("postcard encoding into a Vec cannot fail");
+    let payload = valeur.en_octets();
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(&MAGIC);
     out.push(T::NATURE as u8);
@@ -300,14 +340,7 @@ pub fn decoder<T: Payload>(octets: &[u8]) -> Result<T, AssetError> {
             calculee,
         });
     }
-    let (valeur, reste) =
-        postcard::take_from_bytes::<T>(payload).map_err(|e| AssetError::Decodage(e.to_string()))?;
-    if !reste.is_empty() {
-        return Err(AssetError::Decodage(format!(
-            "{} bytes left after the payload",
-            reste.len()
-        )));
-    }
+    let valeur = T::depuis_octets(payload)?;
     valeur.valider().map_err(AssetError::Invalide)?;
     Ok(valeur)
 }
@@ -366,6 +399,7 @@ mod tests {
                     attribution: "IGN – INSEE".into(),
                     lus: 66,
                     retenus: 66,
+                    ecartes: Vec::new(),
                 }],
             }],
         };

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use crate::asset::adresses::ERREUR_POSITION_M;
 use crate::asset::Carte;
 use crate::geometrie::{Localisateur, Localisation, Proche};
 use crate::programme::{Couverture, Date, Equipe, Programme, Statut};
-use crate::recherche::{Precision, Resultat};
+use crate::recherche::{Confiance, Doute, Precision, Resultat};
 
 /// An IRIS as a decision reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +60,12 @@ pub enum Decision {
         iris: Vec<IrisRef>,
     },
     AdresseIntrouvable,
+    /// The street is known by name only: the data cannot place the address, so cannot say.
+    AdresseNonLocalisee,
+    /// The best match may be another street than the one meant: no answer from it.
+    AdresseIncertaine {
+        doutes: Vec<Doute>,
+    },
 }
 
 impl Decision {
@@ -70,6 +77,8 @@ impl Decision {
             Decision::HorsDijon { .. } => "hors_dijon",
             Decision::AConfirmer { .. } => "a_confirmer",
             Decision::AdresseIntrouvable => "adresse_introuvable",
+            Decision::AdresseNonLocalisee => "adresse_non_localisee",
+            Decision::AdresseIncertaine { .. } => "adresse_incertaine",
         }
     }
 
@@ -108,6 +117,18 @@ pub enum Raison {
     AdresseTrouvee {
         label: String,
         precision: Precision,
+    },
+    /// A street known by name only (no position).
+    VoieNonLocalisee {
+        label: String,
+    },
+    /// The nearest match found, which may not be the address meant.
+    AdresseIncertaine {
+        label: String,
+    },
+    /// Why that match is doubtful.
+    Doute {
+        doute: Doute,
     },
     PositionDonnee {
         precision_m: f64,
@@ -165,6 +186,29 @@ impl Raison {
                     "Adresse trouvée\u{a0}: {label} (numéro absent des données, position estimée entre les numéros voisins)."
                 ),
                 Precision::Voie => format!("Seule la voie est connue\u{a0}: {label}."),
+                Precision::NonLocalisee => format!(
+                    "Rue connue par son nom seulement\u{a0}: {label}. Nos données ne situent pas ses numéros."
+                ),
+            },
+            Raison::VoieNonLocalisee { label } => format!(
+                "Rue connue par son nom seulement\u{a0}: {label}. Nos données ne situent pas ses numéros."
+            ),
+            Raison::AdresseIncertaine { label } => format!(
+                "L’adresse la plus proche trouvée, {label}, n’est peut-être pas la vôtre."
+            ),
+            Raison::Doute { doute } => match doute {
+                Doute::MotAbsent { mot } => {
+                    format!("Le mot «\u{a0}{mot}\u{a0}» n’est pas dans le nom de cette voie.")
+                }
+                Doute::TypeContredit { tape } => {
+                    format!("Une voie de type «\u{a0}{tape}\u{a0}» porte aussi ce nom.")
+                }
+                Doute::NumeroHorsPlage { numero, min, max } => format!(
+                    "Le numéro {numero} est loin des numéros connus de ce côté de la voie ({min} à {max})."
+                ),
+                Doute::NumeroIsole { numero, connu } => format!(
+                    "Le numéro {numero} ne serait placé que d’après un seul numéro connu de ce côté de la voie ({connu})."
+                ),
             },
             Raison::PositionDonnee { precision_m } => {
                 format!("Position donnée, précise à {} près.", m(*precision_m))
@@ -269,7 +313,8 @@ impl Reponse {
 pub struct Lieu {
     pub lon: f64,
     pub lat: f64,
-    /// The point's own uncertainty radius, in metres (0 for an address point).
+    /// The point's own uncertainty radius, in metres (an address point: its quantisation,
+    /// [`ERREUR_POSITION_M`]).
     pub precision_m: f64,
 }
 
@@ -586,10 +631,32 @@ impl Verificateur {
     /// The decision for a search result: its point, and for an inferred position or a street
     /// alone, whether the known numbers around agree.
     pub fn decider_adresse(&self, r: &Resultat) -> (Decision, Vec<Raison>) {
+        // Only a match that is not doubtful is answered for; a street without positions cannot
+        // be.
+        if r.confiance == Confiance::Douteuse {
+            let mut raisons = vec![Raison::AdresseIncertaine {
+                label: r.label.clone(),
+            }];
+            raisons.extend(r.doutes.iter().map(|d| Raison::Doute { doute: d.clone() }));
+            return (
+                Decision::AdresseIncertaine {
+                    doutes: r.doutes.clone(),
+                },
+                raisons,
+            );
+        }
+        let Some(position) = r.position else {
+            return (
+                Decision::AdresseNonLocalisee,
+                vec![Raison::VoieNonLocalisee {
+                    label: r.label.clone(),
+                }],
+            );
+        };
+        // Address points are stored quantised (`asset::adresses`): each carries that error.
         let precision_m = match r.precision {
-            Precision::Numero => 0.0,
-            Precision::Interpolee => PRECISION_INTERPOLEE_M,
-            Precision::Voie => 0.0,
+            Precision::Numero | Precision::Voie | Precision::NonLocalisee => ERREUR_POSITION_M,
+            Precision::Interpolee => PRECISION_INTERPOLEE_M + ERREUR_POSITION_M,
         };
         let mut raisons = vec![Raison::AdresseTrouvee {
             label: r.label.clone(),
@@ -601,15 +668,15 @@ impl Verificateur {
             precision_m,
         };
         if r.precision == Precision::Numero {
-            let (d, rs) = self.decider_lieu(&lieu_de(r.position, precision_m));
+            let (d, rs) = self.decider_lieu(&lieu_de(position, precision_m));
             raisons.extend(rs);
             return (d, raisons);
         }
-        let (d, rs) = self.decider_lieu(&lieu_de(r.position, precision_m));
+        let (d, rs) = self.decider_lieu(&lieu_de(position, precision_m));
         raisons.extend(rs);
         let mut issues: Vec<Issue> = Vec::new();
-        let points = r.voisins.iter().map(|&v| lieu_de(v, 0.0));
-        for lieu in points.chain([lieu_de(r.position, precision_m)]) {
+        let points = r.voisins.iter().map(|&v| lieu_de(v, ERREUR_POSITION_M));
+        for lieu in points.chain([lieu_de(position, precision_m)]) {
             for i in self.issues_au(&lieu) {
                 inserer(&mut issues, i);
             }

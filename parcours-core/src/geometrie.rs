@@ -169,6 +169,120 @@ impl Forme {
     }
 }
 
+/// Where a shape's name goes: the point inside it farthest from its boundary (the pole of
+/// inaccessibility), and that distance — the radius of the largest circle that fits there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointEtiquette {
+    pub point: Xy,
+    pub rayon_m: f64,
+}
+
+/// A square cell of the search for the label point: its centre, half its side, the signed
+/// distance from its centre to the boundary (positive inside), and the best any of its points
+/// could do.
+#[derive(Clone, Copy)]
+struct Cellule {
+    centre: Xy,
+    demi: f64,
+    distance: f64,
+    borne: f64,
+}
+
+impl Cellule {
+    fn nouvelle(forme: &Forme, centre: Xy, demi: f64) -> Self {
+        let d = forme.distance_limite(centre);
+        let distance = if forme.contient(centre) { d } else { -d };
+        Cellule {
+            centre,
+            demi,
+            distance,
+            borne: distance + demi * std::f64::consts::SQRT_2,
+        }
+    }
+}
+
+impl PartialEq for Cellule {
+    fn eq(&self, autre: &Self) -> bool {
+        self.borne.total_cmp(&autre.borne).is_eq()
+    }
+}
+impl Eq for Cellule {}
+impl PartialOrd for Cellule {
+    fn partial_cmp(&self, autre: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(autre))
+    }
+}
+impl Ord for Cellule {
+    fn cmp(&self, autre: &Self) -> std::cmp::Ordering {
+        self.borne.total_cmp(&autre.borne)
+    }
+}
+
+impl Forme {
+    /// The label point: within `precision_m` of the farthest point from the boundary (the
+    /// "polylabel" search: cells covering the box, most promising first, each split in four
+    /// until none can beat the best by more than the precision). Holes and separate parts
+    /// count (even-odd rule): the point is in the part with the most room. `None` for a shape
+    /// with no inside (no ring, or no area).
+    pub fn point_etiquette(&self, precision_m: f64) -> Option<PointEtiquette> {
+        let [x0, y0, x1, y1] = self.boite;
+        let cote = (x1 - x0).min(y1 - y0);
+        if self.anneaux.is_empty() || !cote.is_finite() || cote <= 0.0 {
+            return None;
+        }
+        let precision = precision_m.max(cote / 10_000.0);
+        let demi = cote / 2.0;
+        let mut file = std::collections::BinaryHeap::new();
+        let mut y = y0;
+        while y < y1 {
+            let mut x = x0;
+            while x < x1 {
+                file.push(Cellule::nouvelle(
+                    self,
+                    Xy {
+                        x: x + demi,
+                        y: y + demi,
+                    },
+                    demi,
+                ));
+                x += cote;
+            }
+            y += cote;
+        }
+        let mut meilleure = Cellule::nouvelle(
+            self,
+            Xy {
+                x: (x0 + x1) / 2.0,
+                y: (y0 + y1) / 2.0,
+            },
+            0.0,
+        );
+        // A bound on the work whatever the shape (a few hundred cells for an IRIS).
+        let mut reste = 100_000;
+        while let Some(c) = file.pop() {
+            if c.distance > meilleure.distance {
+                meilleure = c;
+            }
+            if c.borne - meilleure.distance <= precision || reste == 0 {
+                continue;
+            }
+            reste -= 1;
+            let h = c.demi / 2.0;
+            for (dx, dy) in [(-h, -h), (h, -h), (-h, h), (h, h)] {
+                let centre = Xy {
+                    x: c.centre.x + dx,
+                    y: c.centre.y + dy,
+                };
+                file.push(Cellule::nouvelle(self, centre, h));
+            }
+        }
+        (meilleure.distance > 0.0).then_some(PointEtiquette {
+            point: meilleure.centre,
+            rayon_m: meilleure.distance,
+        })
+    }
+}
+
 fn projete_sur_segment(p: Xy, a: Xy, b: Xy) -> Xy {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let l2 = dx * dx + dy * dy;
@@ -470,5 +584,72 @@ mod tests {
             }
             autre => panic!("{autre:?}"),
         }
+    }
+
+    fn forme(anneaux: &[&[[i32; 2]]]) -> Forme {
+        let p: Polygone = anneaux.iter().map(|a| Anneau(a.to_vec())).collect();
+        Forme::nouvelle(&[p], &Projection::autour(5.0, 47.0))
+    }
+
+    #[test]
+    fn the_label_point_of_a_square_is_its_centre() {
+        let f = forme(&[&carre(5_000_000, 47_000_000, 10_000)[0].0]);
+        let e = f.point_etiquette(1.0).unwrap();
+        // ~760 m × 1110 m: the widest circle has the half width, centred across the width.
+        let centre_x = (f.boite[0] + f.boite[2]) / 2.0;
+        assert!((e.point.x - centre_x).abs() < 2.0, "{e:?}");
+        assert!(
+            (e.rayon_m - (f.boite[2] - f.boite[0]) / 2.0).abs() < 1.0,
+            "{e:?}"
+        );
+        assert!(f.contient(e.point));
+    }
+
+    #[test]
+    fn the_label_point_of_a_c_shape_is_in_its_thickest_arm_not_at_its_centre() {
+        // A "C": the middle of its box is in the empty mouth.
+        let c = [
+            [0, 0],
+            [30_000, 0],
+            [30_000, 8_000],
+            [8_000, 8_000],
+            [8_000, 22_000],
+            [30_000, 22_000],
+            [30_000, 30_000],
+            [0, 30_000],
+            [0, 0],
+        ]
+        .map(|[x, y]| [5_000_000 + x, 47_000_000 + y]);
+        let f = forme(&[&c]);
+        let milieu = Xy {
+            x: (f.boite[0] + f.boite[2]) / 2.0,
+            y: (f.boite[1] + f.boite[3]) / 2.0,
+        };
+        assert!(!f.contient(milieu));
+        let e = f.point_etiquette(1.0).unwrap();
+        assert!(f.contient(e.point));
+        assert!((e.rayon_m - f.distance_limite(e.point)).abs() < 1e-9);
+        // The back of the C is 8,000 µ° of longitude wide (~600 m): half of that fits.
+        assert!(e.rayon_m > 290.0, "{e:?}");
+    }
+
+    #[test]
+    fn the_label_point_avoids_a_hole_and_an_empty_shape_has_none() {
+        let mut p = carre(5_000_000, 47_000_000, 10_000);
+        p.push(carre(5_003_000, 47_003_000, 4_000)[0].clone());
+        let f = Forme::nouvelle(&[p], &Projection::autour(5.0, 47.0));
+        let e = f.point_etiquette(1.0).unwrap();
+        assert!(f.contient(e.point), "{e:?}");
+        assert!((e.rayon_m - f.distance_limite(e.point)).abs() < 1e-9);
+        assert_eq!(
+            Forme::nouvelle(&[], &Projection::autour(5.0, 47.0)).point_etiquette(1.0),
+            None
+        );
+        let plat = forme(&[&[
+            [5_000_000, 47_000_000],
+            [5_001_000, 47_000_000],
+            [5_000_000, 47_000_000],
+        ]]);
+        assert_eq!(plat.point_etiquette(1.0), None);
     }
 }

@@ -142,11 +142,17 @@ pub struct LigneResultat {
 }
 
 impl LigneResultat {
-    /// Rows a person must look at: not found, to be confirmed, not an address.
+    /// Rows a person must look at: not found, not placed, doubtful, to be confirmed, not an
+    /// address.
     pub fn a_revoir(&self) -> bool {
         matches!(
             self.decision.as_str(),
-            "adresse_introuvable" | "a_confirmer" | "vide" | "illisible"
+            "adresse_introuvable"
+                | "adresse_non_localisee"
+                | "adresse_incertaine"
+                | "a_confirmer"
+                | "vide"
+                | "illisible"
         )
     }
 }
@@ -219,9 +225,9 @@ pub const COLONNES_AJOUTEES: [&str; 9] = [
 ];
 
 /// The export, to be matched back to the source: each row's line number in the file first
-/// (`ligne`), the user's columns, then the results — rows in the file's order, whatever order
-/// they were shown in; the answer as its code (`decision`) and in words (`reponse`, by
-/// `en_mots`). UTF-8 with BOM, `;`, CRLF.
+/// (`ligne`), the user's columns, then the results, rows in the order given (the page gives the
+/// file's); the answer as its code (`decision`) and in words (`reponse`, by `en_mots`). UTF-8
+/// with BOM, `;`, CRLF.
 pub fn ecrire_csv(
     entete: Option<&[String]>,
     lignes: &[(Vec<String>, LigneResultat)],
@@ -253,15 +259,14 @@ pub fn ecrire_csv(
     }));
     e.extend(COLONNES_AJOUTEES.iter().map(|s| s.to_string()));
     ecrire(e);
-    let mut ordre: Vec<&(Vec<String>, LigneResultat)> = lignes.iter().collect();
-    ordre.sort_by_key(|(_, r)| r.ligne);
-    for (cellules, r) in ordre {
+    for (cellules, r) in lignes {
         let mut c: Vec<String> = vec![r.ligne.to_string()];
         c.extend((0..largeur).map(|i| cellules.get(i).cloned().unwrap_or_default()));
         let precision = match r.precision {
             Some(Precision::Numero) => "numero",
             Some(Precision::Interpolee) => "interpolee",
             Some(Precision::Voie) => "voie",
+            Some(Precision::NonLocalisee) => "non_localisee",
             None => "",
         };
         c.extend([
@@ -357,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn the_export_keeps_the_file_s_order_with_each_line_number() {
+    fn the_export_gives_each_row_its_line_number_and_its_answer_in_words() {
         let r = |ligne, decision: &str| LigneResultat {
             ligne,
             saisie: String::new(),
@@ -368,11 +373,10 @@ mod tests {
             equipe: None,
             zone: None,
         };
-        // Shown with the rows to review first; written in the file's order.
         let montrees = [
-            (vec!["c".to_string()], r(4, "adresse_introuvable")),
             (vec!["a".to_string()], r(2, "eligible")),
             (vec!["b".to_string()], r(3, "hors_dijon")),
+            (vec!["c".to_string()], r(4, "adresse_introuvable")),
         ];
         let csv = ecrire_csv(Some(&["adresse".into()]), &montrees, |c| c.to_uppercase());
         let lignes: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();

@@ -5,8 +5,8 @@
 //!    kept whole (`1er`), elisions marked (`d'`).
 //! 3. [`canonique`]: ordinals and roman numerals in one spelling (`premier` → `1er`, `xiv` → `14`).
 //! 4. [`developper`]: French abbreviations from [`ABREVIATIONS`] (`av` → `avenue`, `st` → `saint`).
-//! 5. [`analyser`]: the query as a whole: house number with its repetition and range,
-//!    postcode and city set aside, the street's words classified.
+//!
+//! Then [`crate::comprehension`] tells the parts of a query apart (number, street, flat, postcode…).
 //!
 //! The same steps turn a voie's name into its tokens ([`jetons_voie`]), so query and data meet
 //! in one spelling.
@@ -77,6 +77,7 @@ pub const ABREVIATIONS: &[(&str, &str)] = &[
     ("pres", "president"),
     ("dr", "docteur"),
     ("doct", "docteur"),
+    ("doc", "docteur"),
     ("cdt", "commandant"),
     ("cmdt", "commandant"),
     ("col", "colonel"),
@@ -148,16 +149,6 @@ pub const TYPES_VOIE: &[&str] = &[
 /// Articles and prepositions that may be typed or left out freely.
 pub const ARTICLES: &[&str] = &[
     "le", "la", "les", "l", "de", "du", "des", "d", "au", "aux", "a", "en", "et", "sur", "sous",
-];
-
-/// Repetition indices (`bis`, `ter`…) with their usual abbreviations.
-const REPETITIONS: &[(&str, &str)] = &[
-    ("bis", "bis"),
-    ("ter", "ter"),
-    ("quater", "quater"),
-    ("quinquies", "quinquies"),
-    ("qua", "quater"),
-    ("quat", "quater"),
 ];
 
 /// The lower-case letter of `c` in the Latin scripts French addresses use (Basic Latin,
@@ -416,144 +407,71 @@ pub fn jetons_voie(nom: &str) -> Vec<String> {
     out
 }
 
-/// A word of the query, after normalisation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mot {
-    /// Canonical spelling (abbreviation expanded).
-    pub forme: String,
-    /// As typed (folded), for completing an unfinished last word.
-    pub brut: String,
-    pub classe: Classe,
-}
-
-/// A query, understood.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Requete {
-    pub numero: Option<u32>,
-    pub rep: Option<String>,
-    /// The rep is a lone letter typed apart (`175 d auxonne`): maybe an article.
-    pub rep_incertain: bool,
-    pub mots: Vec<Mot>,
-    pub code_postal: Option<String>,
-    pub commune: Option<String>,
-    /// The query ends inside a word: the last word may be unfinished.
-    pub dernier_en_cours: bool,
-}
-
-const MAX_CHIFFRES_NUMERO: usize = 5;
-
-/// Step 5: the whole query. `communes` are the folded names of the communes the data covers
-/// (recognised at the end of the query and set aside).
-pub fn analyser(requete: &str, communes: &[String]) -> Requete {
-    let mut jetons = decouper(&plier(requete));
-    let mut r = Requete {
-        dernier_en_cours: requete.chars().last().is_some_and(char::is_alphanumeric),
-        ..Requete::default()
-    };
-
-    // Postcode: a 5-digit token anywhere but at the very start of a longer query.
-    if let Some(i) = jetons
-        .iter()
-        .enumerate()
-        .rposition(|(i, j)| j.est_nombre() && j.texte.len() == 5 && (i > 0 || jetons.len() == 1))
-    {
-        r.code_postal = Some(jetons.remove(i).texte);
+/// Step 6 (for the search's last tier): a folded word as it sounds in French, so that spellings
+/// by ear meet (« karno » and « carnot », « chabo » and « chabot », « jores » and « jaures »).
+/// Loose on purpose: c/k/qu, s/ss/ç/z, g/j before e and i, ph/f, au/eau/o, ai/ei/é/è → e,
+/// y → i, doubled letters once, silent h, silent final letters (e, s, t, d, x, z, p, final
+/// -er/-ez). Words with a digit are kept as they are.
+pub fn phonetique(mot: &str) -> String {
+    let s: Vec<u8> = mot.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    if s.iter().any(u8::is_ascii_digit) || s.len() != mot.len() {
+        return mot.to_string();
     }
-    // City: the longest commune name that ends the query, when words remain before it.
-    retirer_commune(&mut jetons, communes, &mut r);
-    while jetons
-        .last()
-        .is_some_and(|j| matches!(j.texte.as_str(), "france" | "cedex"))
-        && jetons.len() > 1
-    {
-        jetons.pop();
-    }
-
+    let voyelle = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut i = 0;
-    // "n°", "no", "num", "numero" before the number.
-    if jetons.len() > 1
-        && matches!(jetons[0].texte.as_str(), "n" | "no" | "num" | "numero")
-        && jetons[1].est_nombre()
+    while i < s.len() {
+        let (c, n1, n2) = (s[i], at(i + 1), at(i + 2));
+        // A nasal: vowel + n/m not followed by a vowel or another n/m.
+        let nasal = |k: usize| {
+            matches!(at(k), b'n' | b'm') && !voyelle(at(k + 1)) && !matches!(at(k + 1), b'n' | b'm')
+        };
+        let (son, pas): (&[u8], usize) = match c {
+            b'p' if n1 == b'h' => (b"f", 2),
+            b'q' if n1 == b'u' => (b"k", 2),
+            b'q' => (b"k", 1),
+            b'c' if n1 == b'h' => (b"x", 2),
+            b'c' if n1 == b'k' => (b"k", 2),
+            b'c' if matches!(n1, b'e' | b'i' | b'y') => (b"s", 1),
+            b'c' => (b"k", 1),
+            b'g' if n1 == b'u' && matches!(n2, b'e' | b'i' | b'y') => (b"g", 2),
+            b'g' if matches!(n1, b'e' | b'i' | b'y') => (b"j", 1),
+            b'w' => (b"v", 1),
+            b'z' => (b"s", 1),
+            b's' if i > 0 && voyelle(at(i - 1)) && voyelle(n1) => (b"s", 1),
+            b'h' => (b"", 1),
+            b'e' if n1 == b'a' && n2 == b'u' => (b"o", 3),
+            b'a' if n1 == b'u' => (b"o", 2),
+            b'e' if n1 == b'a' && i > 0 && matches!(at(i - 1), b'g' | b'j') => (b"", 1),
+            b'a' | b'e' if nasal(i + 1) => (b"an", 2),
+            b'a' | b'e' if matches!(n1, b'i' | b'y') && nasal(i + 2) => (b"in", 3),
+            b'a' | b'e' if matches!(n1, b'i' | b'y') => (b"e", 2),
+            b'i' | b'y' | b'u' if nasal(i + 1) => (b"in", 2),
+            b'o' if nasal(i + 1) => (b"on", 2),
+            b'o' if n1 == b'u' => (b"u", 2),
+            b'e' if n1 == b'u' => (b"e", 2),
+            b'y' => (b"i", 1),
+            _ => (&s[i..i + 1], 1),
+        };
+        for &x in son {
+            if out.last() != Some(&x) || voyelle(x) && x != b'e' {
+                out.push(x);
+            }
+        }
+        i += pas;
+    }
+    // Silent endings: -er, -ez (« philippe » → filipe → fili, « fevret » → fevr).
+    if out.len() > 3 && (s.ends_with(b"er") || s.ends_with(b"ez")) {
+        out.pop();
+    }
+    // Then, as long as one goes: a mute e, a silent final consonant.
+    while out.len() > 2 && out.last() == Some(&b'e')
+        || out.len() > 3 && matches!(out.last(), Some(b's' | b't' | b'd' | b'x' | b'p'))
     {
-        i = 1;
+        out.pop();
     }
-    if let Some(j) = jetons.get(i) {
-        if j.est_nombre() && j.texte.len() <= MAX_CHIFFRES_NUMERO {
-            r.numero = j.texte.parse().ok();
-            i += 1;
-            // Range: 12-14, 12/14, 12 a 14.
-            if jetons
-                .get(i)
-                .is_some_and(|j| j.est_nombre() && matches!(j.sep_avant, '-' | '/'))
-            {
-                i += 1;
-            } else if jetons
-                .get(i)
-                .is_some_and(|j| j.texte == "a" || j.texte == "au")
-                && jetons.get(i + 1).is_some_and(|j| j.est_nombre())
-            {
-                i += 2;
-            }
-            // Repetition.
-            if let Some(j) = jetons.get(i) {
-                let suite = jetons.len() > i + 1;
-                if let Some((_, rep)) = REPETITIONS.iter().find(|(a, _)| *a == j.texte) {
-                    r.rep = Some(rep.to_string());
-                    i += 1;
-                } else if j.texte.len() == 1
-                    && (b'a'..=b'h').contains(&j.texte.as_bytes()[0])
-                    && !j.elide
-                    && (suite || j.colle)
-                {
-                    r.rep = Some(j.texte.clone());
-                    r.rep_incertain = !j.colle;
-                    i += 1;
-                }
-            }
-        }
-    }
-
-    for j in &jetons[i..] {
-        let brut = j.texte.clone();
-        for forme in developper(canonique(&j.texte)).split(' ') {
-            r.mots.push(Mot {
-                forme: forme.to_string(),
-                brut: brut.clone(),
-                classe: classer(forme),
-            });
-        }
-    }
-    // An unfinished last word that looks like an article may be the start of a name
-    // ("rue d'aux" → Auxonne).
-    if r.dernier_en_cours && r.commune.is_none() && r.code_postal.is_none() {
-        if let Some(m) = r.mots.last_mut() {
-            if m.classe == Classe::Article {
-                m.classe = Classe::Significatif;
-            }
-        }
-    }
-    r
-}
-
-fn retirer_commune(jetons: &mut Vec<Jeton>, communes: &[String], r: &mut Requete) {
-    let mut meilleur: Option<(usize, &String)> = None;
-    for c in communes {
-        let noms: Vec<Jeton> = decouper(c);
-        let n = noms.len();
-        if n == 0 || jetons.len() <= n {
-            continue;
-        }
-        let fin = &jetons[jetons.len() - n..];
-        if fin.iter().zip(&noms).all(|(a, b)| a.texte == b.texte)
-            && meilleur.is_none_or(|(m, _)| n > m)
-        {
-            meilleur = Some((n, c));
-        }
-    }
-    if let Some((n, c)) = meilleur {
-        jetons.truncate(jetons.len() - n);
-        r.commune = Some(c.clone());
-    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -626,6 +544,7 @@ mod tests {
         assert_eq!(developper("bd"), "boulevard");
         assert_eq!(developper("st"), "saint");
         assert_eq!(developper("gal"), "general");
+        assert_eq!(developper("doc"), "docteur");
         assert_eq!(developper("rpt"), "rond point");
         assert_eq!(developper("pasteur"), "pasteur");
     }
@@ -644,69 +563,39 @@ mod tests {
         assert_eq!(jetons_voie("Rue Louis XIV"), ["rue", "louis", "14"]);
     }
 
-    fn communes() -> Vec<String> {
-        vec!["dijon".to_string()]
-    }
-
     #[test]
-    fn numero_et_rep_table() {
-        for (entree, numero, rep, incertain) in [
-            ("12 bis rue piron", Some(12), Some("bis"), false),
-            ("12bis rue piron", Some(12), Some("bis"), false),
-            ("12b rue piron", Some(12), Some("b"), false),
-            ("12 B rue piron", Some(12), Some("b"), true),
-            ("12 ter, rue piron", Some(12), Some("ter"), false),
-            ("n° 12 rue piron", Some(12), None, false),
-            ("no 12 rue piron", Some(12), None, false),
-            ("12, rue piron", Some(12), None, false),
-            ("12-14 rue piron", Some(12), None, false),
-            ("12 à 14 rue piron", Some(12), None, false),
-            ("175 d'auxonne", Some(175), None, false),
-            ("175 d auxonne", Some(175), Some("d"), true),
-            ("rue piron", None, None, false),
-            ("place du 30 octobre", None, None, false),
-            ("2 place du 30 octobre", Some(2), None, false),
+    fn phonetique_table() {
+        // Spellings by ear meet their street's spelling.
+        for (a, b) in [
+            ("vanerie", "vannerie"),
+            ("karno", "carnot"),
+            ("chabo", "chabot"),
+            ("charni", "charny"),
+            ("fevre", "fevret"),
+            ("jan", "jean"),
+            ("jores", "jaures"),
+            ("zolla", "zola"),
+            ("berbizet", "berbisey"),
+            ("filip", "philippe"),
+            ("ketigny", "quetigny"),
+            ("bossuai", "bossuet"),
+            ("godot", "godeau"),
+            ("monje", "monge"),
+            ("sinte", "sainte"),
         ] {
-            let r = analyser(entree, &communes());
-            assert_eq!(r.numero, numero, "{entree}");
-            assert_eq!(r.rep.as_deref(), rep, "{entree}");
-            assert_eq!(r.rep_incertain, incertain, "{entree}");
+            assert_eq!(phonetique(a), phonetique(b), "{a} / {b}");
         }
-    }
-
-    #[test]
-    fn code_postal_et_commune_mis_de_cote() {
-        let r = analyser("41 rue pasteur 21000 Dijon", &communes());
-        assert_eq!(r.code_postal.as_deref(), Some("21000"));
-        assert_eq!(r.commune.as_deref(), Some("dijon"));
-        let formes: Vec<_> = r.mots.iter().map(|m| m.forme.as_str()).collect();
-        assert_eq!(formes, ["rue", "pasteur"]);
-        let r = analyser("3, Place Grangier, Dijon", &communes());
-        assert_eq!(r.numero, Some(3));
-        assert_eq!(r.commune.as_deref(), Some("dijon"));
-        // A street named after the city keeps its name when nothing else names it.
-        let r = analyser("dijon", &communes());
-        assert_eq!(r.mots.len(), 1);
-    }
-
-    #[test]
-    fn mots_classes() {
-        let r = analyser("15 r. du gal de gaulle", &communes());
-        let vus: Vec<_> = r
-            .mots
-            .iter()
-            .map(|m| (m.forme.as_str(), m.classe))
-            .collect();
-        assert_eq!(
-            vus,
-            [
-                ("rue", Classe::Type),
-                ("du", Classe::Article),
-                ("general", Classe::Significatif),
-                ("de", Classe::Article),
-                ("gaulle", Classe::Significatif),
-            ]
-        );
-        assert_eq!(r.mots[2].brut, "gal");
+        // Different names stay apart.
+        for (a, b) in [
+            ("belin", "manet"),
+            ("monge", "mange"),
+            ("carnot", "cornu"),
+            ("moulin", "marne"),
+            ("pasteur", "pastor"),
+        ] {
+            assert_ne!(phonetique(a), phonetique(b), "{a} / {b}");
+        }
+        assert_eq!(phonetique("1945"), "1945");
+        assert_eq!(phonetique(""), "");
     }
 }

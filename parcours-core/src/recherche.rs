@@ -4,19 +4,26 @@
 //! names, over a sorted vocabulary) into an asset; [`Moteur`] adds the inverted lists at load
 //! time and answers queries:
 //!
-//! 1. the query is analysed ([`analyser`]): number, rep, postcode, city, words;
+//! 1. the query is understood ([`analyser`]): number, rep, postcode, city, the street's words,
+//!    and what is set aside (flat, floor, person…); words glued together are split
+//!    ([`Moteur::decoller`]);
 //! 2. each word meets the vocabulary: exactly, as the start of a word (the last word, being
 //!    typed), or with one typo (two for long words; transpositions and AZERTY neighbours count
-//!    less);
+//!    less) — and only when none of these is good, by sound ([`phonetique`]);
 //! 3. each voie sharing a word is scored: words matched (types weigh less), words typed that
 //!    it lacks, words it has that were not typed, and whether the typed number exists there;
 //! 4. the best voies give their address: the number itself ([`Precision::Numero`]), a position
 //!    inferred between the nearest known numbers on the same side ([`Precision::Interpolee`]),
-//!    or the street alone ([`Precision::Voie`]).
+//!    or the street alone ([`Precision::Voie`]); a street known by name only (no position)
+//!    gives [`Precision::NonLocalisee`];
+//! 5. each result says how each typed word met its name ([`Appariement`]) and how sure the
+//!    match is ([`Confiance`], rules in [`Moteur::confiance`]); doubtful matches come after the
+//!    others.
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalisation::{analyser, classer, majuscule, minuscule, plier, Classe, Mot, Requete};
+use crate::comprehension::{analyser, Mot, Requete};
+use crate::normalisation::{classer, majuscule, minuscule, phonetique, plier, Classe};
 
 /// A position in millionths of a degree (WGS84): [lon, lat].
 pub type PositionE6 = [i32; 2];
@@ -38,7 +45,7 @@ pub struct Voie {
     pub nom_commune: String,
     /// Tokens of the name, as indices into [`IndexAdresses::vocabulaire`].
     pub jetons: Vec<u32>,
-    /// Sorted by (numero, rep).
+    /// Sorted by (numero, rep). Empty for a street known by name only (no position).
     pub numeros: Vec<Numero>,
 }
 
@@ -51,13 +58,25 @@ pub struct IndexAdresses {
     pub voies: Vec<Voie>,
 }
 
+/// A voie as the pipeline reads it: (name, postcode, INSEE code, commune name, numbers).
+pub type VoieBrute = (String, String, String, String, Vec<Numero>);
+
 impl IndexAdresses {
     /// Builds the index from (voie name, postcode, INSEE code, commune name, numbers).
     /// Deterministic whatever the input order.
-    pub fn construire(
-        mut voies_brutes: Vec<(String, String, String, String, Vec<Numero>)>,
-    ) -> Self {
+    pub fn construire(mut voies_brutes: Vec<VoieBrute>) -> Self {
         voies_brutes.sort_by(|a, b| (&a.2, &a.0).cmp(&(&b.2, &b.0)));
+        for v in &mut voies_brutes {
+            v.4.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
+            v.4.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
+        }
+        Self::depuis_voies(voies_brutes)
+    }
+
+    /// The vocabulary and each voie's tokens, computed from the names; the voies and their
+    /// numbers are kept in the order given. (The address asset does not carry the tokens: its
+    /// decoder calls this.)
+    pub(crate) fn depuis_voies(voies_brutes: Vec<VoieBrute>) -> Self {
         let mut jetons_par_voie = Vec::with_capacity(voies_brutes.len());
         let mut vocabulaire: Vec<String> = Vec::new();
         for v in &voies_brutes {
@@ -65,28 +84,22 @@ impl IndexAdresses {
             vocabulaire.extend(j.iter().cloned());
             jetons_par_voie.push(j);
         }
-        vocabulaire.sort();
+        vocabulaire.sort_unstable();
         vocabulaire.dedup();
         let voies = voies_brutes
             .into_iter()
             .zip(jetons_par_voie)
             .map(
-                |((nom, code_postal, code_insee, nom_commune, mut numeros), j)| {
-                    numeros.sort_by(|a, b| (a.numero, &a.rep).cmp(&(b.numero, &b.rep)));
-                    numeros.dedup_by(|a, b| a.numero == b.numero && a.rep == b.rep);
-                    Voie {
-                        nom,
-                        code_postal,
-                        code_insee,
-                        nom_commune,
-                        jetons: j
-                            .iter()
-                            .map(|t| {
-                                vocabulaire.binary_search(t).expect("token in vocabulary") as u32
-                            })
-                            .collect(),
-                        numeros,
-                    }
+                |((nom, code_postal, code_insee, nom_commune, numeros), j)| Voie {
+                    nom,
+                    code_postal,
+                    code_insee,
+                    nom_commune,
+                    jetons: j
+                        .iter()
+                        .map(|t| vocabulaire.binary_search(t).expect("token in vocabulary") as u32)
+                        .collect(),
+                    numeros,
                 },
             )
             .collect();
@@ -100,7 +113,7 @@ impl IndexAdresses {
 
 /// How precisely a result places the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// The point of that very house number.
     Numero,
@@ -108,6 +121,64 @@ pub enum Precision {
     Interpolee,
     /// The street only.
     Voie,
+    /// A street known by name only: no position at all.
+    NonLocalisee,
+}
+
+/// How a typed word met the result's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Appariement {
+    /// The same word.
+    Exact,
+    /// An abbreviation of it (`bd` → boulevard, `st` → saint).
+    Abreviation,
+    /// The start of it (the word being typed).
+    Prefixe,
+    /// With a typo.
+    Faute,
+    /// Only by sound (« karno » → Carnot).
+    Son,
+    /// Set aside: not part of the street's name (flat, floor, person, postcode…).
+    Ignore,
+    /// A word naming the street that this result's name lacks.
+    Absent,
+}
+
+/// One typed word and how it met the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MotApparie {
+    pub mot: String,
+    pub comme: Appariement,
+}
+
+/// How sure a match is. Only [`Confiance::Douteuse`] stops an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confiance {
+    /// Every word naming the street was found as typed (or abbreviated, or being typed).
+    Sure,
+    /// Found with typos, by sound, or with another street type (no street of the typed type
+    /// has that name).
+    Probable,
+    /// Maybe another street than the one meant: see [`Doute`].
+    Douteuse,
+}
+
+/// Why a match is doubtful.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "doute", rename_all = "snake_case")]
+pub enum Doute {
+    /// A word naming the street was typed, and this street's name lacks it (« belin » typed,
+    /// Rue Edouard Manet found).
+    MotAbsent { mot: String },
+    /// The typed type of street is not this one's, and a street of the typed type with this
+    /// name exists.
+    TypeContredit { tape: String },
+    /// The number lies beyond what the data knows of its side of the street.
+    NumeroHorsPlage { numero: u32, min: u32, max: u32 },
+    /// The number was placed from a single known number of its side.
+    NumeroIsole { numero: u32, connu: u32 },
 }
 
 /// One answer of the search.
@@ -118,20 +189,26 @@ pub struct Resultat {
     pub rep: String,
     pub nom_voie: String,
     pub label: String,
-    pub position: PositionE6,
+    /// None for a street known by name only ([`Precision::NonLocalisee`]).
+    pub position: Option<PositionE6>,
     pub precision: Precision,
     /// The known numbers this position was inferred from (interpolated), or all the voie's
     /// numbers (street only): the decision checks whether they agree.
     pub voisins: Vec<PositionE6>,
     pub score: f32,
+    pub confiance: Confiance,
+    /// Each typed word, and how it met this result.
+    pub mots: Vec<MotApparie>,
+    /// Why the match is doubtful (empty unless [`Confiance::Douteuse`]).
+    pub doutes: Vec<Doute>,
 }
 
 impl Resultat {
-    pub fn lon(&self) -> f64 {
-        self.position[0] as f64 / 1e6
+    pub fn lon(&self) -> Option<f64> {
+        self.position.map(|p| p[0] as f64 / 1e6)
     }
-    pub fn lat(&self) -> f64 {
-        self.position[1] as f64 / 1e6
+    pub fn lat(&self) -> Option<f64> {
+        self.position.map(|p| p[1] as f64 / 1e6)
     }
 }
 
@@ -155,14 +232,35 @@ pub struct Moteur {
     /// Letters present in each token, as a bit set (a cheap filter for typo matching).
     lettres: Vec<u64>,
     longueurs: Vec<u8>,
+    /// (sound of a token, token), sorted: the last tier of matching.
+    sons: Vec<(String, u32)>,
     communes: Vec<String>,
 }
 
-/// A word's matches in the vocabulary: (token, quality in 0..=1).
-type Appariements = Vec<(u32, f32)>;
+/// A word's matches in the vocabulary: (token, quality in 0..=1, how).
+type Appariements = Vec<(u32, f32, Appariement)>;
+
+/// A candidate voie's score for a query, and what the confidence needs.
+#[derive(Debug, Clone)]
+struct Note {
+    score: f32,
+    v: u32,
+    /// How each query word met the voie (None: not found).
+    comme: Vec<Option<Appariement>>,
+    /// A word naming the street is missing from the voie's name.
+    absent: bool,
+    /// The query's street type is not among the voie's words.
+    type_different: bool,
+    douteuse: bool,
+}
 
 const QUALITE_EXACTE: f32 = 1.0;
 const QUALITE_PREFIXE: f32 = 0.9;
+/// Below one typo (0.75): a closer spelling always wins.
+const QUALITE_SON: f32 = 0.7;
+const QUALITE_SON_APPROCHE: f32 = 0.55;
+/// A number this far past the last known one of its side is not placed with confidence.
+const ECART_NUMERO_MAX: u32 = 10;
 const POIDS_TYPE: f32 = 0.35;
 const POIDS_ARTICLE: f32 = 0.2;
 const PENALITE_MOT_ABSENT: f32 = 0.6;
@@ -182,7 +280,7 @@ impl Moteur {
                 }
             }
         }
-        let classes = index.vocabulaire.iter().map(|t| classer(t)).collect();
+        let classes: Vec<Classe> = index.vocabulaire.iter().map(|t| classer(t)).collect();
         let lettres = index.vocabulaire.iter().map(|t| masque(t)).collect();
         let longueurs = index
             .vocabulaire
@@ -193,12 +291,21 @@ impl Moteur {
         // duplicates are all there is to remove (one left over would be harmless).
         let mut communes: Vec<String> = index.voies.iter().map(|v| plier(&v.nom_commune)).collect();
         communes.dedup();
+        let mut sons: Vec<(String, u32)> = index
+            .vocabulaire
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| classes[*t] != Classe::Article)
+            .map(|(t, m)| (phonetique(m), t as u32))
+            .collect();
+        sons.sort_unstable();
         Moteur {
             index,
             listes,
             classes,
             lettres,
             longueurs,
+            sons,
             communes,
         }
     }
@@ -223,8 +330,97 @@ impl Moteur {
     pub fn rechercher(&self, texte: &str, max: usize) -> Vec<Resultat> {
         // Nobody types a 500-character address: bound the work on pathological input.
         let texte = tronquer(texte, 200);
-        let requete = analyser(texte, &self.communes);
+        let mut requete = analyser(texte, &self.communes);
+        self.decoller(&mut requete);
         self.rechercher_requete(&requete, max)
+    }
+
+    /// Words typed glued together (« ruemonge », « chabotcharny », « ruedesgodrans ») that the
+    /// vocabulary does not know are cut into the fewest pieces that are each a word of the
+    /// vocabulary, a street type or an article (the last piece may be unfinished).
+    pub fn decoller(&self, requete: &mut Requete) {
+        let dernier = requete.mots.len().saturating_sub(1);
+        let en_cours = requete.dernier_en_cours;
+        let mut mots = Vec::with_capacity(requete.mots.len());
+        for (i, m) in std::mem::take(&mut requete.mots).into_iter().enumerate() {
+            // Only a word the vocabulary does not know, even with a typo or as a start.
+            let inconnu = !m.facultatif
+                && m.forme.len() >= 5
+                && m.forme.len() <= 40
+                && m.forme.is_ascii()
+                && self.jeton(&m.forme).is_none()
+                && !self
+                    .apparier(&m, i == dernier && en_cours)
+                    .iter()
+                    .any(|&(_, q, c)| q >= 0.75 && c != Appariement::Son);
+            let pieces = inconnu
+                .then(|| self.couper(&m.forme, i == dernier && en_cours))
+                .flatten();
+            match pieces {
+                Some(p) => mots.extend(p.into_iter().map(|forme| Mot {
+                    classe: classer(&forme),
+                    brut: forme.clone(),
+                    forme,
+                    facultatif: false,
+                })),
+                None => mots.push(m),
+            }
+        }
+        requete.mots = mots;
+    }
+
+    /// The fewest pieces (at least two) `mot` is made of, or None.
+    fn couper(&self, mot: &str, en_cours: bool) -> Option<Vec<String>> {
+        let n = mot.len();
+        let piece = |a: usize, b: usize| -> Option<String> {
+            let p = &mot[a..b];
+            let d = crate::normalisation::developper(p);
+            if crate::normalisation::ARTICLES.contains(&p) {
+                return Some(p.to_string());
+            }
+            if p.len() < 2 {
+                return None;
+            }
+            if classer(d) == Classe::Type {
+                return Some(d.to_string());
+            }
+            if self.jeton(p).is_some() {
+                return Some(p.to_string());
+            }
+            let voc = &self.index.vocabulaire;
+            let k = voc.partition_point(|t| t.as_str() < p);
+            (en_cours && b == n && p.len() >= 3 && voc.get(k).is_some_and(|t| t.starts_with(p)))
+                .then(|| p.to_string())
+        };
+        // meilleur[b]: the fewest pieces for mot[..b], and where the last one starts.
+        let mut meilleur: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        meilleur[0] = Some((0, 0));
+        for b in 1..=n {
+            for a in 0..b {
+                let Some((k, _)) = meilleur[a] else { continue };
+                if meilleur[b].is_some_and(|(kb, _)| kb <= k + 1) || piece(a, b).is_none() {
+                    continue;
+                }
+                meilleur[b] = Some((k + 1, a));
+            }
+        }
+        let (k, _) = meilleur[n]?;
+        if k < 2 {
+            return None;
+        }
+        let mut pieces = Vec::with_capacity(k);
+        let mut b = n;
+        while b > 0 {
+            let (_, a) = meilleur[b]?;
+            pieces.push(piece(a, b)?);
+            b = a;
+        }
+        pieces.reverse();
+        // Not only articles and types: something must name the street.
+        pieces
+            .iter()
+            .any(|p| classer(p) == Classe::Significatif)
+            .then_some(pieces)
     }
 
     pub fn rechercher_requete(&self, requete: &Requete, max: usize) -> Vec<Resultat> {
@@ -232,7 +428,10 @@ impl Moteur {
             return Vec::new();
         }
         let mots: Vec<&Mot> = requete.mots.iter().take(12).collect();
-        if mots.iter().all(|m| m.classe == Classe::Article) {
+        if mots
+            .iter()
+            .all(|m| m.classe == Classe::Article || m.facultatif)
+        {
             return Vec::new();
         }
         let dernier = mots.len() - 1;
@@ -243,15 +442,20 @@ impl Moteur {
             .collect();
 
         // Candidate voies: those sharing a significant word (or any word when none is), each
-        // once.
+        // once. Optional words (flat, floor…) bring no candidate.
         let mut candidates: Vec<u32> = Vec::new();
         let mut vue = vec![false; self.index.voies.len()];
-        let significatifs = mots.iter().any(|m| m.classe == Classe::Significatif);
+        let significatifs = mots
+            .iter()
+            .any(|m| m.classe == Classe::Significatif && !m.facultatif);
         for (m, app) in mots.iter().zip(&appariements) {
-            if m.classe == Classe::Article || (significatifs && m.classe != Classe::Significatif) {
+            if m.facultatif
+                || m.classe == Classe::Article
+                || (significatifs && m.classe != Classe::Significatif)
+            {
                 continue;
             }
-            for &(t, _) in app {
+            for &(t, _, _) in app {
                 if significatifs && self.classes[t as usize] != Classe::Significatif {
                     continue;
                 }
@@ -263,20 +467,29 @@ impl Moteur {
             }
         }
 
-        // The best `max`, kept in order as they come: best score, then the shorter name, then
-        // index order (a total order, so the result does not depend on the candidates' order).
-        let avant = |a: &(f32, u32), b: &(f32, u32)| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| self.voie(a.1).nom.len().cmp(&self.voie(b.1).nom.len()))
-                .then(a.1.cmp(&b.1))
+        let mut notes: Vec<Note> = candidates
+            .into_iter()
+            .filter_map(|v| self.noter(v, requete, &mots, &appariements))
+            .collect();
+        // A street of the typed type whose name is all there makes the others' type a doubt.
+        let type_existe = notes.iter().any(|n| !n.absent && !n.type_different);
+        for n in &mut notes {
+            n.douteuse = n.absent || (n.type_different && type_existe);
+        }
+
+        // The best `max`, in order: sure or probable before doubtful, then best score, then
+        // the shorter name, then index order (a total order, so the result does not depend on
+        // the candidates' order).
+        let avant = |a: &Note, b: &Note| {
+            a.douteuse
+                .cmp(&b.douteuse)
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then_with(|| self.voie(a.v).nom.len().cmp(&self.voie(b.v).nom.len()))
+                .then(a.v.cmp(&b.v))
                 .is_lt()
         };
-        let mut meilleurs: Vec<(f32, u32)> = Vec::new();
-        for v in candidates {
-            let Some(note) = self.noter(v, requete, &mots, &appariements) else {
-                continue;
-            };
-            let x = (note, v);
+        let mut meilleurs: Vec<Note> = Vec::new();
+        for x in notes {
             let k = meilleurs.partition_point(|y| avant(y, &x));
             if k < max {
                 meilleurs.insert(k, x);
@@ -285,24 +498,37 @@ impl Moteur {
         }
         meilleurs
             .into_iter()
-            .map(|(score, v)| self.resultat(v, requete, score))
+            .map(|n| self.resultat(&n, requete, &mots, type_existe))
             .collect()
     }
 
     fn apparier(&self, mot: &Mot, dernier: bool) -> Appariements {
         let mut out: Appariements = Vec::new();
-        let mut ajouter = |t: u32, q: f32| match out.iter_mut().find(|(x, _)| *x == t) {
-            Some(e) => e.1 = e.1.max(q),
-            None => out.push((t, q)),
+        let ajouter = |out: &mut Appariements, t: u32, q: f32, comme: Appariement| match out
+            .iter_mut()
+            .find(|(x, _, _)| *x == t)
+        {
+            Some(e) if q > e.1 => *e = (t, q, comme),
+            Some(_) => {}
+            None => out.push((t, q, comme)),
         };
         let exact = self.jeton(&mot.forme);
         if let Some(t) = exact {
-            ajouter(t, QUALITE_EXACTE);
+            let comme = if mot.brut == mot.forme || self.jeton(&mot.brut) == Some(t) {
+                Appariement::Exact
+            } else {
+                Appariement::Abreviation
+            };
+            ajouter(&mut out, t, QUALITE_EXACTE, comme);
         }
         if mot.brut != mot.forme {
             if let Some(t) = self.jeton(&mot.brut) {
-                ajouter(t, QUALITE_EXACTE);
+                ajouter(&mut out, t, QUALITE_EXACTE, Appariement::Exact);
             }
+        }
+        // Optional words (flat, floor…) count only when the street has them as typed.
+        if mot.facultatif {
+            return out;
         }
         if dernier {
             // Completion of the word being typed.
@@ -314,7 +540,12 @@ impl Moteur {
                         break;
                     }
                     if t != cible {
-                        ajouter((debut + i) as u32, QUALITE_PREFIXE);
+                        ajouter(
+                            &mut out,
+                            (debut + i) as u32,
+                            QUALITE_PREFIXE,
+                            Appariement::Prefixe,
+                        );
                     }
                 }
             }
@@ -322,9 +553,9 @@ impl Moteur {
         if exact.is_none() && mot.classe != Classe::Article {
             let n = mot.forme.chars().count();
             let k = fautes_permises(n);
+            let a: Vec<char> = mot.forme.chars().collect();
             if k > 0 {
                 let m = masque(&mot.forme);
-                let a: Vec<char> = mot.forme.chars().collect();
                 for (t, mot_voc) in self.index.vocabulaire.iter().enumerate() {
                     let lt = self.longueurs[t] as usize;
                     if lt.abs_diff(n) > k as usize || (m ^ self.lettres[t]).count_ones() > 2 * k {
@@ -333,14 +564,45 @@ impl Moteur {
                     let b: Vec<char> = mot_voc.chars().collect();
                     if let Some(d) = distance(&a, &b, k as f32) {
                         let court = if n <= 3 { 0.15 } else { 0.0 };
-                        ajouter(t as u32, 0.95 - 0.2 * d - court);
+                        ajouter(
+                            &mut out,
+                            t as u32,
+                            0.95 - 0.2 * d - court,
+                            Appariement::Faute,
+                        );
                     }
                     if dernier && lt > n {
                         // An unfinished word with a typo: compare with the token's start.
                         if let Some(d) = distance(&a, &b[..n], 1.0) {
                             if d > 0.0 {
-                                ajouter(t as u32, 0.8 - 0.2 * d);
+                                ajouter(&mut out, t as u32, 0.8 - 0.2 * d, Appariement::Faute);
                             }
+                        }
+                    }
+                }
+            }
+            // By sound, only when nothing closer was found.
+            let bon = out.iter().any(|&(_, q, _)| q >= 0.75);
+            if !bon && n >= 4 && mot.classe == Classe::Significatif {
+                let son = phonetique(&mot.forme);
+                let debut = self
+                    .sons
+                    .partition_point(|(s, _)| s.as_str() < son.as_str());
+                for (s, t) in &self.sons[debut..] {
+                    if *s != son {
+                        break;
+                    }
+                    ajouter(&mut out, *t, QUALITE_SON, Appariement::Son);
+                }
+                let cs: Vec<char> = son.chars().collect();
+                if cs.len() >= 5 {
+                    for (s, t) in &self.sons {
+                        if s.len().abs_diff(cs.len()) > 1 || *s == son {
+                            continue;
+                        }
+                        let b: Vec<char> = s.chars().collect();
+                        if distance(&cs, &b, 1.0).is_some() {
+                            ajouter(&mut out, *t, QUALITE_SON_APPROCHE, Appariement::Son);
                         }
                     }
                 }
@@ -349,46 +611,93 @@ impl Moteur {
         out
     }
 
+    /// The query's number as a house number on this voie: not when it was typed after the
+    /// name and is a word of this voie's name (« rue du 8 mai 1945 »).
+    fn numero_sur(&self, voie: &Voie, requete: &Requete) -> Option<u32> {
+        let n = requete.numero?;
+        if requete.numero_en_fin {
+            let texte = n.to_string();
+            if voie
+                .jetons
+                .iter()
+                .any(|&t| self.index.vocabulaire[t as usize] == texte)
+            {
+                return None;
+            }
+        }
+        Some(n)
+    }
+
     /// The voie's score for the query, or None when it is not a candidate after all.
-    fn noter(&self, v: u32, requete: &Requete, mots: &[&Mot], app: &[Appariements]) -> Option<f32> {
+    fn noter(
+        &self,
+        v: u32,
+        requete: &Requete,
+        mots: &[&Mot],
+        app: &[Appariements],
+    ) -> Option<Note> {
         let voie = self.voie(v);
         let mut score = 0.0;
         let mut utilises = [false; 32];
         let lettres = |m: &Mot| m.forme.chars().count();
-        let significatifs_tapes: usize = mots
-            .iter()
-            .filter(|m| m.classe == Classe::Significatif)
-            .map(|m| lettres(m))
-            .sum();
+        let nomme = |m: &Mot| m.classe == Classe::Significatif && !m.facultatif;
+        let mut significatifs_tapes: usize =
+            mots.iter().filter(|m| nomme(m)).map(|m| lettres(m)).sum();
         let mut significatifs_trouves = 0;
+        let mut comme = Vec::with_capacity(mots.len());
+        let mut absent = false;
+        let mut type_tape = false;
+        let mut type_trouve = false;
         for (m, a) in mots.iter().zip(app) {
             let poids = match m.classe {
                 Classe::Type => POIDS_TYPE,
                 Classe::Article => POIDS_ARTICLE,
                 Classe::Significatif => 1.0,
             };
-            let mut meilleur: Option<(f32, usize)> = None;
+            let mut meilleur: Option<(f32, usize, Appariement)> = None;
             for (k, &t) in voie.jetons.iter().enumerate().take(32) {
                 if utilises[k] {
                     continue;
                 }
-                if let Some(&(_, q)) = a.iter().find(|(x, _)| *x == t) {
-                    if meilleur.is_none_or(|(b, _)| q > b) {
-                        meilleur = Some((q, k));
+                if let Some(&(_, q, c)) = a.iter().find(|(x, _, _)| *x == t) {
+                    if meilleur.is_none_or(|(b, _, _)| q > b) {
+                        meilleur = Some((q, k, c));
                     }
                 }
             }
+            if m.classe == Classe::Type && !m.facultatif {
+                type_tape = true;
+            }
             match meilleur {
-                Some((q, k)) => {
+                Some((q, k, c)) => {
                     utilises[k] = true;
                     score += poids * q;
                     if m.classe == Classe::Significatif {
                         significatifs_trouves += lettres(m);
+                        if m.facultatif {
+                            significatifs_tapes += lettres(m);
+                        }
                     }
+                    if m.classe == Classe::Type {
+                        type_trouve = true;
+                    }
+                    comme.push(Some(c));
                 }
-                None if m.classe == Classe::Article => {}
-                None => score -= poids * PENALITE_MOT_ABSENT,
+                None => {
+                    if !m.facultatif && m.classe != Classe::Article {
+                        score -= poids * PENALITE_MOT_ABSENT;
+                    }
+                    if nomme(m) && m.forme.chars().count() >= 2 {
+                        absent = true;
+                    }
+                    comme.push(None);
+                }
             }
+        }
+        // The number typed after the name may be a word of this one (« rue du 8 mai 1945 »).
+        let numero = self.numero_sur(voie, requete);
+        if requete.numero.is_some() && numero.is_none() {
+            score += 1.0;
         }
         // Most of what names the voie must be there (in letters): a query that shares one
         // short word with a voie is not about it.
@@ -397,10 +706,16 @@ impl Moteur {
         }
         for (k, &t) in voie.jetons.iter().enumerate().take(32) {
             if !utilises[k] && self.classes[t as usize] == Classe::Significatif {
-                score -= PENALITE_MOT_EN_TROP;
+                let nombre_du_nom = numero.is_none()
+                    && requete
+                        .numero
+                        .is_some_and(|n| self.index.vocabulaire[t as usize] == n.to_string());
+                if !nombre_du_nom {
+                    score -= PENALITE_MOT_EN_TROP;
+                }
             }
         }
-        if let Some(n) = requete.numero {
+        if let Some(n) = numero {
             score += match chercher_numero(voie, n, requete.rep.as_deref()) {
                 Trouve::Exact(_) => BONUS_NUMERO_EXACT,
                 Trouve::AutreRep(_) if requete.rep.is_none() || requete.rep_incertain => {
@@ -413,10 +728,97 @@ impl Moteur {
                 Trouve::Absent => 0.0,
             };
         }
-        Some(score)
+        let type_voie = voie
+            .jetons
+            .iter()
+            .any(|&t| self.classes[t as usize] == Classe::Type);
+        Some(Note {
+            score,
+            v,
+            comme,
+            absent,
+            type_different: type_tape && !type_trouve && type_voie,
+            douteuse: absent,
+        })
     }
 
-    fn resultat(&self, v: u32, requete: &Requete, score: f32) -> Resultat {
+    /// How sure a match is, and why not. The rules:
+    /// - **douteuse** when a word naming the street (not an article, a type, or a flat/floor
+    ///   word) is missing from the candidate's name — whether the name lacks it or has another
+    ///   word in its place (« belin » → Manet); when the typed street type is not the
+    ///   candidate's and a street of the typed type with the name exists; when the number lies
+    ///   more than [`ECART_NUMERO_MAX`] past the known numbers of its side, or is placed from a
+    ///   single known number of its side;
+    /// - **probable** when a word was matched with a typo or only by sound, when the street type
+    ///   differs (no street of the typed type has the name), or when the word being typed has
+    ///   fewer than 3 letters;
+    /// - **sure** otherwise: every word naming the street is there, as typed, abbreviated, or
+    ///   as the start of the word being typed. Flat, floor, person or postcode words set aside
+    ///   do not lower it (each is reported as [`Appariement::Ignore`]).
+    fn confiance(
+        &self,
+        note: &Note,
+        requete: &Requete,
+        mots: &[&Mot],
+        type_existe: bool,
+        numero: Option<u32>,
+        precision: Precision,
+    ) -> (Confiance, Vec<Doute>) {
+        let voie = self.voie(note.v);
+        let mut doutes = Vec::new();
+        for (m, c) in mots.iter().zip(&note.comme) {
+            if c.is_none()
+                && m.classe == Classe::Significatif
+                && !m.facultatif
+                && m.forme.chars().count() >= 2
+            {
+                doutes.push(Doute::MotAbsent {
+                    mot: m.brut.clone(),
+                });
+            }
+        }
+        if note.type_different && type_existe {
+            if let Some(m) = mots
+                .iter()
+                .find(|m| m.classe == Classe::Type && !m.facultatif)
+            {
+                doutes.push(Doute::TypeContredit {
+                    tape: m.forme.clone(),
+                });
+            }
+        }
+        if let (Some(n), Precision::Interpolee) = (numero, precision) {
+            if let Some(d) = doute_numero(voie, n) {
+                doutes.push(d);
+            }
+        }
+        if !doutes.is_empty() {
+            return (Confiance::Douteuse, doutes);
+        }
+        let approche = note
+            .comme
+            .iter()
+            .any(|c| matches!(c, Some(Appariement::Faute | Appariement::Son)));
+        let court = mots
+            .iter()
+            .zip(&note.comme)
+            .any(|(m, c)| *c == Some(Appariement::Prefixe) && m.brut.chars().count() < 3);
+        let _ = requete;
+        if approche || note.type_different || court {
+            (Confiance::Probable, doutes)
+        } else {
+            (Confiance::Sure, doutes)
+        }
+    }
+
+    fn resultat(
+        &self,
+        note: &Note,
+        requete: &Requete,
+        mots: &[&Mot],
+        type_existe: bool,
+    ) -> Resultat {
+        let v = note.v;
         let voie = self.voie(v);
         let etiquette = |numero: Option<u32>, rep: &str| {
             let mut s = String::new();
@@ -435,7 +837,59 @@ impl Moteur {
             s.push_str(&voie.nom_commune);
             s
         };
-        let base = |numero: Option<u32>, rep: String, position, precision, voisins| Resultat {
+        let numero = self.numero_sur(voie, requete);
+        let (numero, rep, position, precision, voisins) = match numero {
+            _ if voie.numeros.is_empty() => (
+                numero,
+                numero.and_then(|_| requete.rep.clone()).unwrap_or_default(),
+                None,
+                Precision::NonLocalisee,
+                vec![],
+            ),
+            Some(n) => match chercher_numero(voie, n, requete.rep.as_deref()) {
+                Trouve::Exact(i) | Trouve::AutreRep(i) => {
+                    let a = &voie.numeros[i];
+                    (
+                        Some(a.numero),
+                        a.rep.clone(),
+                        Some(a.position),
+                        Precision::Numero,
+                        vec![],
+                    )
+                }
+                Trouve::Absent => match interpoler(voie, n) {
+                    Some((pos, voisins)) => (
+                        Some(n),
+                        requete.rep.clone().unwrap_or_default(),
+                        Some(pos),
+                        Precision::Interpolee,
+                        voisins,
+                    ),
+                    None => voie_seule(voie),
+                },
+            },
+            None => voie_seule(voie),
+        };
+        let (confiance, doutes) =
+            self.confiance(note, requete, mots, type_existe, numero, precision);
+        let mut liste: Vec<MotApparie> = mots
+            .iter()
+            .zip(&note.comme)
+            .map(|(m, c)| MotApparie {
+                mot: m.brut.clone(),
+                comme: match c {
+                    Some(c) => *c,
+                    None if m.facultatif || m.classe == Classe::Article => Appariement::Ignore,
+                    None => Appariement::Absent,
+                },
+            })
+            .collect();
+        liste.dedup_by(|a, b| a.mot == b.mot && a.comme == b.comme);
+        liste.extend(requete.ignores.iter().map(|m| MotApparie {
+            mot: m.clone(),
+            comme: Appariement::Ignore,
+        }));
+        Resultat {
             voie: v,
             label: etiquette(numero, &rep),
             numero,
@@ -444,36 +898,54 @@ impl Moteur {
             position,
             precision,
             voisins,
-            score,
-        };
-        if let Some(n) = requete.numero {
-            match chercher_numero(voie, n, requete.rep.as_deref()) {
-                Trouve::Exact(i) | Trouve::AutreRep(i) => {
-                    let a = &voie.numeros[i];
-                    return base(
-                        Some(a.numero),
-                        a.rep.clone(),
-                        a.position,
-                        Precision::Numero,
-                        vec![],
-                    );
-                }
-                Trouve::Absent => {
-                    if let Some((pos, voisins)) = interpoler(voie, n) {
-                        let rep = requete.rep.clone().unwrap_or_default();
-                        return base(Some(n), rep, pos, Precision::Interpolee, voisins);
-                    }
-                }
-            }
+            score: note.score,
+            confiance,
+            mots: liste,
+            doutes,
         }
-        let voisins: Vec<PositionE6> = voie.numeros.iter().map(|a| a.position).collect();
-        let milieu = voie
-            .numeros
-            .get(voie.numeros.len() / 2)
-            .map(|a| a.position)
-            .unwrap_or([0, 0]);
-        base(None, String::new(), milieu, Precision::Voie, voisins)
     }
+}
+
+type Placement = (
+    Option<u32>,
+    String,
+    Option<PositionE6>,
+    Precision,
+    Vec<PositionE6>,
+);
+
+/// The street alone: its middle known number, and all its numbers as neighbours.
+fn voie_seule(voie: &Voie) -> Placement {
+    let voisins: Vec<PositionE6> = voie.numeros.iter().map(|a| a.position).collect();
+    let milieu = voie.numeros.get(voie.numeros.len() / 2).map(|a| a.position);
+    (None, String::new(), milieu, Precision::Voie, voisins)
+}
+
+/// Whether a number the data lacks lies too far from what is known of its side.
+fn doute_numero(voie: &Voie, n: u32) -> Option<Doute> {
+    let cote: Vec<u32> = voie
+        .numeros
+        .iter()
+        .map(|a| a.numero)
+        .filter(|x| x % 2 == n % 2)
+        .collect();
+    let cote = if cote.is_empty() {
+        voie.numeros.iter().map(|a| a.numero).collect()
+    } else {
+        cote
+    };
+    let (min, max) = (*cote.iter().min()?, *cote.iter().max()?);
+    if min == max {
+        return Some(Doute::NumeroIsole {
+            numero: n,
+            connu: min,
+        });
+    }
+    (n > max + ECART_NUMERO_MAX || n + ECART_NUMERO_MAX < min).then_some(Doute::NumeroHorsPlage {
+        numero: n,
+        min,
+        max,
+    })
 }
 
 fn tronquer(texte: &str, max: usize) -> &str {
@@ -744,11 +1216,11 @@ mod tests {
         let r = &moteur().rechercher("6 rue d'auxonne", 1)[0];
         assert_eq!(r.precision, Precision::Interpolee);
         assert_eq!(r.numero, Some(6));
-        assert_eq!(r.position, [70, 47_000_000]);
+        assert_eq!(r.position, Some([70, 47_000_000]));
         assert_eq!(r.voisins.len(), 2);
         // 175 is odd: the only odd neighbour is 175 itself.
         let r = &moteur().rechercher("201 rue d'auxonne", 1)[0];
-        assert_eq!(r.position, [5, 47_000_000]);
+        assert_eq!(r.position, Some([5, 47_000_000]));
     }
 
     #[test]

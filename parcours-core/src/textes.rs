@@ -31,7 +31,7 @@ use crate::decision::{Motif, Raison};
 use crate::demande::{Champ, Demandeur, Etape, MoyenAccord, Probleme};
 use crate::lien::Langue;
 use crate::programme::{Couverture, Equipe};
-use crate::recherche::Precision;
+use crate::recherche::{Doute, Precision};
 
 /// Between the forms of a compiled plural text (a control character no text holds).
 pub const SEPARATEUR_FORMES: char = '\u{1F}';
@@ -410,7 +410,7 @@ messages! {
     accroche;
     titre_page;
     titre_page_liste;
-    presentation(min, max);
+    presentation;
     confidentialite;
     langue_choix;
     langue_indisponible;
@@ -427,8 +427,11 @@ messages! {
     precision_numero;
     precision_interpolee;
     precision_voie;
+    precision_non_localisee;
+    vouliez_vous_dire(adresse);
     etiquette_age;
     aide_age(min, max);
+    aide_age_court;
     age_invalide;
     nouvelle_recherche;
     reponse;
@@ -444,6 +447,10 @@ messages! {
     hors_dijon_texte;
     a_confirmer_titre;
     a_confirmer_texte;
+    non_localisee_titre;
+    non_localisee_texte;
+    incertaine_titre(adresse);
+    incertaine_texte;
     motif_iris_partiel(quartier);
     motif_limite_proche(distance);
     motif_bord_de_la_commune;
@@ -459,6 +466,12 @@ messages! {
     raison_adresse_numero(adresse);
     raison_adresse_interpolee(adresse);
     raison_adresse_voie(adresse);
+    raison_voie_non_localisee(adresse);
+    raison_adresse_incertaine(adresse);
+    doute_mot_absent(mot);
+    doute_type_contredit(type_voie);
+    doute_numero_hors_plage(numero, min, max);
+    doute_numero_isole(numero, connu);
     raison_position_donnee(precision);
     raison_dans_iris(code, nom);
     raison_quartier_entier(quartier, equipe);
@@ -492,6 +505,8 @@ messages! {
     carte_legende_prioritaire;
     carte_legende_autre;
     carte_point;
+    carte_placer_centre;
+    carte_legende_position;
     zoom_plus;
     zoom_moins;
     recentrer;
@@ -689,6 +704,7 @@ impl Textes {
             Precision::Numero => self.precision_numero(),
             Precision::Interpolee => self.precision_interpolee(),
             Precision::Voie => self.precision_voie(),
+            Precision::NonLocalisee => self.precision_non_localisee(),
         }
     }
 
@@ -735,7 +751,11 @@ impl Textes {
                 Precision::Numero => self.raison_adresse_numero(label),
                 Precision::Interpolee => self.raison_adresse_interpolee(label),
                 Precision::Voie => self.raison_adresse_voie(label),
+                Precision::NonLocalisee => self.raison_voie_non_localisee(label),
             },
+            Raison::VoieNonLocalisee { label } => self.raison_voie_non_localisee(label),
+            Raison::AdresseIncertaine { label } => self.raison_adresse_incertaine(label),
+            Raison::Doute { doute } => self.doute(doute),
             Raison::PositionDonnee { precision_m } => {
                 self.raison_position_donnee(&metres(*precision_m))
             }
@@ -773,6 +793,17 @@ impl Textes {
             },
             Raison::Age { age, min, max } => self.raison_age(*age as usize, min, max),
             Raison::Millesime { iris } => self.raison_millesime(iris),
+        }
+    }
+
+    pub fn doute(&self, d: &Doute) -> String {
+        match d {
+            Doute::MotAbsent { mot } => self.doute_mot_absent(mot),
+            Doute::TypeContredit { tape } => self.doute_type_contredit(tape),
+            Doute::NumeroHorsPlage { numero, min, max } => {
+                self.doute_numero_hors_plage(numero, min, max)
+            }
+            Doute::NumeroIsole { numero, connu } => self.doute_numero_isole(numero, connu),
         }
     }
 

@@ -143,3 +143,79 @@ proptest! {
         }
     }
 }
+
+/// Shapes as `geo` sees them (the same plane as the localisateur's).
+fn vers_geo_formes(l: &Localisateur, formes: &[Vec<Polygone>]) -> Vec<Vec<Polygon<f64>>> {
+    formes
+        .iter()
+        .map(|parts| {
+            parts
+                .iter()
+                .map(|p| {
+                    Polygon::new(
+                        vers_geo(l, &p[0]),
+                        p[1..].iter().map(|h| vers_geo(l, h)).collect(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `geo`'s distance from a point to the nearest ring of a shape.
+fn distance_geo(parts: &[Polygon<f64>], pt: &Point<f64>) -> f64 {
+    parts
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|r| Euclidean.distance(pt, r))
+        .fold(f64::INFINITY, f64::min)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// The label point of a random shape (star-shaped, some with a hole, some in two parts) is
+    /// inside it for `geo`, its radius is `geo`'s distance to the boundary, and no point of a
+    /// 60 × 60 grid over the box is farther inside by more than the precision.
+    #[test]
+    fn label_point_is_inside_and_farthest_from_the_boundary(
+        graine in 1u64..u64::MAX,
+        sommets in 5usize..30,
+        trou in any::<bool>(),
+        deux_parts in any::<bool>(),
+    ) {
+        let mut a = Alea(graine);
+        let (cx, cy) = (5_040_000.0, 47_320_000.0);
+        let mut p = vec![etoile(&mut a, cx, cy, 9_000.0, sommets)];
+        if trou {
+            p.push(etoile(&mut a, cx + 500.0, cy - 300.0, 2_000.0, 6));
+        }
+        let mut parts = vec![p];
+        if deux_parts {
+            parts.push(vec![etoile(&mut a, cx + 16_000.0, cy + 3_000.0, 5_000.0, 7)]);
+        }
+        let formes = vec![parts];
+        let refs: Vec<&[Polygone]> = formes.iter().map(|f| f.as_slice()).collect();
+        let l = Localisateur::nouveau(&refs, Localisateur::projection_pour(&refs), 0.0);
+        let geo_parts = &vers_geo_formes(&l, &formes)[0];
+        let precision = 1.0;
+        let e = l.formes[0].point_etiquette(precision).expect("a shape with an inside");
+        let pt = Point::new(e.point.x, e.point.y);
+        prop_assert!(geo_parts.iter().any(|g| g.contains(&pt)), "{e:?} outside for geo");
+        prop_assert!((distance_geo(geo_parts, &pt) - e.rayon_m).abs() < 1e-6);
+        let [x0, y0, x1, y1] = l.formes[0].boite;
+        let n = 60;
+        for i in 0..=n {
+            for j in 0..=n {
+                let q = Point::new(
+                    x0 + (x1 - x0) * i as f64 / n as f64,
+                    y0 + (y1 - y0) * j as f64 / n as f64,
+                );
+                if geo_parts.iter().any(|g| g.contains(&q)) {
+                    let d = distance_geo(geo_parts, &q);
+                    prop_assert!(d <= e.rayon_m + precision, "grid point {q:?} is {d} m inside, label {e:?}");
+                }
+            }
+        }
+    }
+}

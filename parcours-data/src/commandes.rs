@@ -18,6 +18,9 @@ pub fn resultat_json(r: &Resultat) -> Value {
         "lon": r.lon(),
         "lat": r.lat(),
         "precision": r.precision,
+        "confiance": r.confiance,
+        "mots": r.mots,
+        "doutes": r.doutes,
     })
 }
 
@@ -25,7 +28,8 @@ pub fn resultat_json(r: &Resultat) -> Value {
 /// lie in the same IRIS.
 fn voisins_meme_iris(r: &Resultat, v: &Verificateur) -> Option<bool> {
     use parcours_core::geometrie::Localisation;
-    if r.precision == parcours_core::recherche::Precision::Numero {
+    use parcours_core::recherche::Precision;
+    if matches!(r.precision, Precision::Numero | Precision::NonLocalisee) {
         return None;
     }
     let mut codes: Vec<Option<usize>> = r

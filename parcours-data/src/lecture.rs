@@ -364,3 +364,65 @@ pub fn lire_ecoles(fichier: &Path) -> Result<(Vec<parcours_core::asset::Ecole>, 
     out.dedup();
     Ok((out, features.len()))
 }
+
+/// The list of a commune's streets (FANTOIR layout: `type_fantoir;libelle_fantoir`, `;`,
+/// UTF-8, a header line). Rows in the file's order, fields trimmed.
+pub fn lire_voies(fichier: &Path) -> Result<Vec<crate::voies::LigneVoie>, Erreur> {
+    const COLONNES: [&str; 2] = ["type_fantoir", "libelle_fantoir"];
+    let octets = lire_octets(fichier)?;
+    let octets = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&octets);
+    let mut lecteur = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(false)
+        .from_reader(octets);
+    let entete: Vec<String> = lecteur
+        .byte_headers()
+        .map_err(|e| erreur(fichier, "header", e.to_string()))?
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).trim().to_string())
+        .collect();
+    let mut idx = [0usize; 2];
+    for (k, c) in COLONNES.iter().enumerate() {
+        idx[k] = entete
+            .iter()
+            .position(|h| h == c)
+            .ok_or_else(|| erreur(fichier, "header", format!("missing column {c:?}")))?;
+    }
+    let mut out = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    let mut ligne = 1usize;
+    loop {
+        ligne += 1;
+        match lecteur.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(erreur(fichier, format!("row {ligne}"), e.to_string())),
+        }
+        let mut champs = [String::new(), String::new()];
+        for (k, &i) in idx.iter().enumerate() {
+            champs[k] = std::str::from_utf8(rec.get(i).unwrap_or(b""))
+                .map_err(|_| {
+                    erreur(
+                        fichier,
+                        format!("row {ligne}"),
+                        format!(
+                            "column {} is not UTF-8: save the file as UTF-8",
+                            COLONNES[k]
+                        ),
+                    )
+                })?
+                .trim()
+                .to_string();
+        }
+        let [nature, libelle] = champs;
+        if libelle.is_empty() {
+            return Err(erreur(
+                fichier,
+                format!("row {ligne}"),
+                "libelle_fantoir is empty",
+            ));
+        }
+        out.push(crate::voies::LigneVoie { nature, libelle });
+    }
+    Ok(out)
+}

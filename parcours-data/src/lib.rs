@@ -5,3 +5,4 @@ pub mod commandes;
 pub mod lecture;
 pub mod pipeline;
 pub mod telechargement;
+pub mod voies;

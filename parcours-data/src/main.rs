@@ -16,6 +16,8 @@ struct Cli {
     commande: Commande,
 }
 
+// Parsed once at start: the size of the `build` variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Commande {
     /// Read the official files and write the versioned assets and manifest.json.
@@ -36,15 +38,23 @@ enum Commande {
         /// IRIS contours (GeoJSON) instead of the one named in the sources.
         #[arg(long)]
         iris: Option<PathBuf>,
-        /// BAN addresses (CSV, plain or .gz) instead of the one named in the sources.
-        #[arg(long)]
+        /// Addresses in the BAN layout (CSV, plain or .gz) instead of the file of `[adresses]`,
+        /// described by `[adresses]`.
+        #[arg(long, conflicts_with = "ban")]
         adresses: Option<PathBuf>,
+        /// The official Base Adresse Nationale file (CSV, plain or .gz; what `download`
+        /// fetches), described by `[ban]`, in place of the address file.
+        #[arg(long)]
+        ban: Option<PathBuf>,
         /// QPV polygons (GeoJSON, WGS84).
         #[arg(long)]
         qpv: Option<PathBuf>,
         /// Schools offered in the referral form (GeoJSON of education facilities).
         #[arg(long)]
         ecoles: Option<PathBuf>,
+        /// The list of the commune's streets (FANTOIR layout) instead of the file of `[voies]`.
+        #[arg(long)]
+        voies: Option<PathBuf>,
     },
     /// Re-read the assets through the core and check counts and consistency.
     Verify {
@@ -83,8 +93,10 @@ fn main() -> ExitCode {
             textes,
             iris,
             adresses,
+            ban,
             qpv,
             ecoles,
+            voies,
         } => (|| {
             let entrees = pipeline::Entrees {
                 sources: pipeline::Sources::lire(&sources)?,
@@ -93,8 +105,10 @@ fn main() -> ExitCode {
                 textes,
                 iris,
                 adresses,
+                ban,
                 qpv,
                 ecoles,
+                voies,
             };
             let c = pipeline::construire(&entrees)?;
             pipeline::ecrire(&c, &sortie)?;
@@ -105,6 +119,17 @@ fn main() -> ExitCode {
                     .map(|s| format!("{} ({} of {} kept)", s.fichier, s.retenus, s.lus))
                     .collect();
                 eprintln!("{}: {} bytes from {}", a.fichier, a.taille, s.join(", "));
+                for src in a.sources.iter().filter(|s| !s.ecartes.is_empty()) {
+                    let e: Vec<String> = src
+                        .ecartes
+                        .iter()
+                        .map(|e| format!("{} {}", e.nombre, e.motif))
+                        .collect();
+                    eprintln!("  {} not added: {}", src.fichier, e.join(", "));
+                }
+            }
+            for n in &c.notes {
+                eprintln!("{n}");
             }
             Ok(())
         })(),
@@ -115,7 +140,10 @@ fn main() -> ExitCode {
         Commande::Check { assets } => commandes::verifier_entrees(&assets),
         Commande::Download { dest, sources } => (|| {
             let s = pipeline::Sources::lire(&sources)?;
-            for src in [&s.iris, &s.adresses, &s.qpv] {
+            for src in [Some(&s.iris), s.ban.as_ref(), Some(&s.qpv)]
+                .into_iter()
+                .flatten()
+            {
                 if src.url.is_empty() {
                     eprintln!("{}: no URL configured, skipped", src.nom);
                     continue;

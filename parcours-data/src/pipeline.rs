@@ -1,9 +1,10 @@
 //! From official files to versioned assets and their manifest.
 
 use crate::lecture::{self, erreur, Erreur};
+use crate::voies;
 use parcours_core::asset::{
-    self, fichier_textes, AssetManifeste, Carte, Manifeste, Nature, Payload, SourceManifeste,
-    FORMAT_VERSION,
+    self, fichier_textes, AssetManifeste, Carte, Ecart, Manifeste, Nature, Payload,
+    SourceManifeste, FORMAT_VERSION,
 };
 use parcours_core::lien::Langue;
 use parcours_core::programme::Programme;
@@ -30,14 +31,33 @@ pub struct Source {
     pub telechargement: String,
 }
 
+/// The list of a commune's streets by name (FANTOIR layout), without positions.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceVoies {
+    #[serde(flatten)]
+    pub source: Source,
+    /// The commune the list names (INSEE code, one of the programme's communes): its postcode
+    /// and name are those of its rows in the address file.
+    pub code_insee: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Sources {
     pub iris: Source,
+    /// The address file `build` reads by default (or `--adresses FILE`).
     pub adresses: Source,
+    /// The official Base Adresse Nationale file: what `download` fetches and `build --ban FILE`
+    /// reads in place of `[adresses]` (optional).
+    #[serde(default)]
+    pub ban: Option<Source>,
     pub qpv: Source,
     /// Schools offered in the referral form (optional).
     #[serde(default)]
     pub ecoles: Option<Source>,
+    /// Every street of a commune by name (optional): those without a position in the address
+    /// file are added to the index with no number.
+    #[serde(default)]
+    pub voies: Option<SourceVoies>,
 }
 
 impl Sources {
@@ -94,8 +114,12 @@ pub struct Entrees {
     /// Overrides of the files named in the sources.
     pub iris: Option<PathBuf>,
     pub adresses: Option<PathBuf>,
+    /// The official BAN file, described by `[ban]` (instead of the address file).
+    pub ban: Option<PathBuf>,
     pub qpv: Option<PathBuf>,
     pub ecoles: Option<PathBuf>,
+    /// The street list, described by `[voies]`.
+    pub voies: Option<PathBuf>,
 }
 
 impl Entrees {
@@ -109,6 +133,8 @@ impl Entrees {
 pub struct Construction {
     pub fichiers: Vec<(String, Vec<u8>)>,
     pub manifeste: Manifeste,
+    /// What `build` says beyond the manifest (how the street list met the address file).
+    pub notes: Vec<String>,
 }
 
 fn sha256_hex(octets: &[u8]) -> String {
@@ -120,6 +146,7 @@ fn sha256_hex(octets: &[u8]) -> String {
 
 fn source_manifeste(s: &Source, fichier: &Path, lus: usize, retenus: usize) -> SourceManifeste {
     SourceManifeste {
+        ecartes: Vec::new(),
         nom: s.nom.clone(),
         fichier: fichier
             .file_name()
@@ -155,6 +182,87 @@ fn asset_nomme<T: Payload>(
         sources,
     };
     (nom, octets, m)
+}
+
+/// Reads the street list and adds to `voies` the streets the address file does not have, with
+/// no number, under the commune's postcode and name as the address file gives them.
+fn ajouter_voies(
+    src: &SourceVoies,
+    fichier: &Path,
+    f_adr: &Path,
+    programme: &Programme,
+    voies: &mut lecture::Voies,
+) -> Result<(SourceManifeste, String), Erreur> {
+    let insee = src.code_insee.trim();
+    if !programme.communes.iter().any(|c| c == insee) {
+        return Err(erreur(
+            Path::new("config/sources.toml"),
+            "[voies]",
+            format!(
+                "code_insee {insee:?} is not one of the programme's communes {:?}",
+                programme.communes
+            ),
+        ));
+    }
+    let lignes = lecture::lire_voies(fichier)?;
+    // The commune's postcode and name: those of most of its addresses.
+    let mut communes: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for ((_, cp, i, nom), numeros) in voies.iter() {
+        if i == insee {
+            *communes.entry((cp, nom)).or_insert(0) += numeros.len();
+        }
+    }
+    let (code_postal, nom_commune) = communes
+        .iter()
+        .max_by_key(|(cle, n)| (**n, std::cmp::Reverse(**cle)))
+        .map(|((cp, nom), _)| (cp.to_string(), nom.to_string()))
+        .ok_or_else(|| {
+            erreur(
+                f_adr,
+                "",
+                format!(
+                    "no address of the commune {insee}: the streets of {} need its postcode and name",
+                    fichier.display()
+                ),
+            )
+        })?;
+    let noms: Vec<String> = voies
+        .keys()
+        .filter(|(_, _, i, _)| i == insee)
+        .map(|(nom, ..)| nom.clone())
+        .collect();
+    let fusion = voies::fusionner(&lignes, &noms);
+    for nom in &fusion.ajoutees {
+        voies
+            .entry((
+                nom.clone(),
+                code_postal.clone(),
+                insee.to_string(),
+                nom_commune.clone(),
+            ))
+            .or_default();
+    }
+    let mut m = source_manifeste(&src.source, fichier, lignes.len(), fusion.ajoutees.len());
+    m.ecartes = fusion
+        .ecartees
+        .iter()
+        .map(|(motif, &nombre)| Ecart {
+            motif: motif.libelle().to_string(),
+            nombre,
+        })
+        .collect();
+    let note = format!(
+        "{}: {} of the {} streets of {} are in the list; {} streets added without a position",
+        m.fichier,
+        fusion.adresses_reconnues,
+        noms.len(),
+        f_adr
+            .file_name()
+            .map(|f| f.to_string_lossy())
+            .unwrap_or_default(),
+        fusion.ajoutees.len()
+    );
+    Ok((m, note))
 }
 
 /// Reads everything and builds the assets in memory: nothing is written if anything fails.
@@ -193,15 +301,49 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
         None => Vec::new(),
     };
 
-    let f_adr = e.chemin(&e.adresses, &s.adresses).ok_or_else(|| {
-        erreur(
-            Path::new("config/sources.toml"),
-            "[adresses]",
-            "no address file given",
-        )
-    })?;
-    let (voies, lignes) = lecture::lire_ban(&f_adr, &programme.communes)?;
+    let (src_adr, f_adr) = match (&e.ban, &s.ban) {
+        (Some(f), Some(ban)) => (ban, f.clone()),
+        (Some(_), None) => {
+            return Err(erreur(
+                Path::new("config/sources.toml"),
+                "[ban]",
+                "a BAN file is given but no [ban] section describes it",
+            ))
+        }
+        (None, _) => (
+            &s.adresses,
+            e.chemin(&e.adresses, &s.adresses).ok_or_else(|| {
+                erreur(
+                    Path::new("config/sources.toml"),
+                    "[adresses]",
+                    "no address file given",
+                )
+            })?,
+        ),
+    };
+    let (mut voies, lignes) = lecture::lire_ban(&f_adr, &programme.communes)?;
     let lus_adresses = lignes;
+    let mut sources_adresses = Vec::new();
+    let mut notes = Vec::new();
+    if e.voies.is_some() && s.voies.is_none() {
+        return Err(erreur(
+            Path::new("config/sources.toml"),
+            "[voies]",
+            "a street list is given but no [voies] section describes it",
+        ));
+    }
+    let source_voies = match s
+        .voies
+        .as_ref()
+        .and_then(|src| Some((src, e.chemin(&e.voies, &src.source)?)))
+    {
+        Some((src, f)) => {
+            let (m, note) = ajouter_voies(src, &f, &f_adr, &programme, &mut voies)?;
+            notes.push(note);
+            Some(m)
+        }
+        None => None,
+    };
     let index = IndexAdresses::construire(
         voies
             .into_iter()
@@ -209,6 +351,8 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
             .collect(),
     );
     let retenues = index.nombre_adresses();
+    sources_adresses.push(source_manifeste(src_adr, &f_adr, lus_adresses, retenues));
+    sources_adresses.extend(source_voies);
 
     let (ecoles, source_ecoles) = match s
         .ecoles
@@ -240,15 +384,7 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
     let mut assets = Vec::new();
     for (nom, octets, m) in [
         asset_manifeste(&carte, sources_carte),
-        asset_manifeste(
-            &index,
-            vec![source_manifeste(
-                &s.adresses,
-                &f_adr,
-                lus_adresses,
-                retenues,
-            )],
-        ),
+        asset_manifeste(&index, sources_adresses),
         asset_manifeste(
             &programme,
             vec![SourceManifeste {
@@ -263,6 +399,7 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
                 attribution: programme.source.clone(),
                 lus: 1,
                 retenus: 1,
+                ecartes: Vec::new(),
             }],
         ),
     ]
@@ -280,6 +417,7 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
                 attribution: String::new(),
                 lus: parcours_core::textes::MESSAGES.len(),
                 retenus: parcours_core::textes::MESSAGES.len(),
+                ecartes: Vec::new(),
             }],
         )
     })) {
@@ -287,6 +425,7 @@ pub fn construire(e: &Entrees) -> Result<Construction, Erreur> {
         assets.push(m);
     }
     Ok(Construction {
+        notes,
         fichiers,
         manifeste: Manifeste {
             format_version: FORMAT_VERSION,
@@ -374,6 +513,29 @@ pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
             "address count differs from the asset",
         ));
     }
+    // The street list's source (second of adresses.bin, when given) kept as many streets as
+    // the asset has streets without a number.
+    let sans_position = d
+        .adresses
+        .voies
+        .iter()
+        .filter(|v| v.numeros.is_empty())
+        .count();
+    let ajoutees = manifeste
+        .assets
+        .iter()
+        .find(|a| a.fichier == Nature::Adresses.nom_fichier())
+        .and_then(|a| a.sources.get(1))
+        .map_or(0, |s| s.retenus);
+    if ajoutees != sans_position {
+        return Err(erreur(
+            &fm,
+            "adresses",
+            format!(
+                "{ajoutees} streets added from the street list, {sans_position} streets without a number in the asset"
+            ),
+        ));
+    }
     let codes: Vec<&str> = d.carte.iris.iter().map(|i| i.code.as_str()).collect();
     if let Err(e) = d.programme.valider(&codes) {
         let l: Vec<String> = e.iter().map(|x| x.to_string()).collect();
@@ -406,9 +568,10 @@ pub fn verifier(dossier: &Path) -> Result<Vec<String>, Erreur> {
         d.carte.millesime
     ));
     rapport.push(format!(
-        "adresses.bin: {} addresses in {} voies, {} tokens",
+        "adresses.bin: {} addresses in {} voies ({} without a position), {} tokens",
         d.adresses.nombre_adresses(),
         d.adresses.voies.len(),
+        sans_position,
         d.adresses.vocabulaire.len()
     ));
     let n_iris: usize = d

@@ -15,12 +15,17 @@ fn fixtures() -> PathBuf {
 
 /// `parcours-data build` on the fixtures, into `sortie`.
 fn build(sortie: &Path) -> Command {
+    build_selon(sortie, &fixtures().join("sources.toml"))
+}
+
+/// `parcours-data build` on the fixtures as `sources` describes them.
+fn build_selon(sortie: &Path, sources: &Path) -> Command {
     let f = fixtures();
     let mut c = bin();
     c.args(["build", "--donnees"])
         .arg(&f)
         .arg("--sources")
-        .arg(f.join("sources.toml"))
+        .arg(sources)
         .arg("--programme")
         .arg(f.join("programme.toml"))
         .arg("--textes")
@@ -204,4 +209,38 @@ fn download_fetches_through_a_temporary_file() {
     assert!(e.is_err());
     assert!(!absent.exists() && !absent.with_extension("part").exists());
     t.join().unwrap();
+}
+
+#[test]
+fn build_says_what_the_street_list_added_and_skipped() {
+    let d = std::env::temp_dir().join(format!("parcours-cli-voies-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let sources = std::fs::read_to_string(fixtures().join("sources.toml")).unwrap()
+        + "\n[voies]\nnom = \"Voies d'essai\"\nfichier = \"voies.csv\"\nmillesime = \"2015\"\n\
+           licence = \"Licence Ouverte\"\nattribution = \"Fixture\"\ncode_insee = \"99999\"\n";
+    std::fs::write(d.join("sources.toml"), sources).unwrap();
+    let sortie = d.join("out");
+    let s = build_selon(&sortie, &d.join("sources.toml"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&s.stderr);
+    assert!(s.status.success(), "{err}");
+    assert!(
+        err.contains("voies.csv (5 of 18 kept)")
+            && err.contains("voies.csv not added: 4 déjà dans le fichier d'adresses, 1 en double dans la liste, 1 lieu-dit, 2 chemin rural ou vicinal")
+            && err.contains("4 of the 4 streets of adresses.csv are in the list"),
+        "{err}"
+    );
+    let verif = bin()
+        .arg("verify")
+        .arg("--assets")
+        .arg(&sortie)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&verif.stdout);
+    assert!(
+        out.contains("adresses.bin: 11 addresses in 9 voies (5 without a position)"),
+        "{out}"
+    );
 }

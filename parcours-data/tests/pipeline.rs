@@ -18,8 +18,10 @@ fn entrees() -> Entrees {
         textes: Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes"),
         iris: None,
         adresses: None,
+        ban: None,
         qpv: None,
         ecoles: None,
+        voies: None,
     }
 }
 
@@ -230,8 +232,10 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         textes: racine.join("config/textes"),
         iris: None,
         adresses: None,
+        ban: None,
         qpv: None,
         ecoles: None,
+        voies: None,
     };
     let c = pipeline::construire(&e).unwrap();
     let m = &c.manifeste.assets;
@@ -241,6 +245,52 @@ fn the_real_dijon_data_builds_with_the_expected_counts() {
         "rows of adresses-dijon-extrait.csv"
     );
     assert_eq!(m[1].sources[0].retenus, 2276, "distinct addresses");
+    // Dijon's street list (FANTOIR 2015): the figures of the report.
+    let v = &m[1].sources[1];
+    assert_eq!(
+        (v.lus, v.retenus),
+        (1587, 1093),
+        "streets added without a position"
+    );
+    let ecartes: Vec<(&str, usize)> = v
+        .ecartes
+        .iter()
+        .map(|e| (e.motif.as_str(), e.nombre))
+        .collect();
+    assert_eq!(
+        ecartes,
+        [
+            ("déjà dans le fichier d'adresses", 330),
+            ("en double dans la liste", 19),
+            ("lieu-dit", 82),
+            ("chemin rural ou vicinal", 20),
+            ("route numérotée ou voie rapide", 10),
+            ("voie ferrée", 3),
+            ("pont ou passerelle", 2),
+            ("échangeur", 2),
+            ("parking", 2),
+            ("centre commercial", 5),
+            ("cours d'eau ou canal", 2),
+            ("résidence (adressée sur sa rue)", 3),
+            ("espace (adressé sur sa rue)", 3),
+            ("sans type de voie", 11),
+        ]
+    );
+    assert!(
+        c.notes[0].contains("331 of the 341 streets of adresses-dijon-extrait.csv are in the list"),
+        "{:?}",
+        c.notes
+    );
+    // Without the list: the address file's 341 streets, all placed.
+    let mut e = e;
+    e.sources.voies = None;
+    let sans = pipeline::construire(&e).unwrap();
+    assert_eq!(sans.manifeste.assets[1].sources.len(), 1);
+    let sortie = temporaire("dijon-sans-voies");
+    pipeline::ecrire(&sans, &sortie).unwrap();
+    let d = pipeline::charger(&sortie).unwrap();
+    assert_eq!(d.adresses.voies.len(), 341);
+    assert!(d.adresses.voies.iter().all(|v| !v.numeros.is_empty()));
 }
 
 #[test]
@@ -523,5 +573,248 @@ fn team_names_are_whole() {
     ] {
         let t = pipeline::lire_textes(&reel, l).unwrap();
         assert_eq!((t.equipe(Equipe::Nord), t.equipe(Equipe::Sud)), (nord, sud));
+    }
+}
+
+/// The fixtures' sources with a `[voies]` section naming the made-up list `voies.csv`
+/// (`fichier` given), written to a folder of its own.
+fn sources_avec_voies(fichier: &str, code_insee: &str) -> Sources {
+    let d = temporaire("sources-voies");
+    let texte = std::fs::read_to_string(fixtures().join("sources.toml")).unwrap()
+        + &format!(
+            "\n[voies]\nnom = \"Voies d'essai\"\nfichier = \"{fichier}\"\nmillesime = \"novembre 2015\"\n\
+             licence = \"Licence Ouverte\"\nattribution = \"DGFiP, FANTOIR (novembre 2015)\"\n\
+             code_insee = \"{code_insee}\"\n"
+        );
+    std::fs::write(d.join("sources.toml"), texte).unwrap();
+    Sources::lire(&d.join("sources.toml")).unwrap()
+}
+
+fn charge(e: &Entrees) -> (pipeline::Construction, parcours_core::Donnees) {
+    let c = pipeline::construire(e).unwrap();
+    let sortie = temporaire("charge");
+    pipeline::ecrire(&c, &sortie).unwrap();
+    let rapport = pipeline::verifier(&sortie).unwrap();
+    assert!(rapport[1].starts_with("adresses.bin: "), "{rapport:?}");
+    (c, pipeline::charger(&sortie).unwrap())
+}
+
+/// (name, postcode, INSEE, commune, numbers) of every voie, to compare indexes whose
+/// vocabularies differ.
+fn voies_de(d: &parcours_core::Donnees) -> Vec<(String, String, String, String, usize)> {
+    d.adresses
+        .voies
+        .iter()
+        .map(|v| {
+            (
+                v.nom.clone(),
+                v.code_postal.clone(),
+                v.code_insee.clone(),
+                v.nom_commune.clone(),
+                v.numeros.len(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_street_list_adds_the_streets_the_address_file_lacks_without_a_position() {
+    let mut e = entrees();
+    e.sources = sources_avec_voies("voies.csv", "99999");
+    let (c, d) = charge(&e);
+    let (_, sans) = charge(&entrees());
+
+    // The address file's streets are all there, unchanged, with their numbers.
+    let avec = voies_de(&d);
+    for v in voies_de(&sans) {
+        assert!(avec.contains(&v), "{v:?} kept as it was");
+    }
+    // The list's other streets, readable, under the commune's postcode and name as the address
+    // file gives them, with no number.
+    let ajoutees: Vec<_> = avec.iter().filter(|v| v.4 == 0).collect();
+    let noms: Vec<&str> = ajoutees.iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(
+        noms,
+        [
+            "AVENUE DU MARECHAL FOCH",
+            "CHEMIN DE LA FONTAINE D'OR",
+            "COURS DES TILLEULS",
+            "IMPASSE DES LILAS",
+            "PETITE RUE DU FOUR",
+        ]
+    );
+    for v in &ajoutees {
+        assert_eq!(
+            (v.1.as_str(), v.2.as_str(), v.3.as_str()),
+            ("99000", "99999", "Essai")
+        );
+    }
+    assert_eq!(d.adresses.nombre_adresses(), 11, "no address added");
+
+    // The manifest: the list as a second source of adresses.bin, each row counted once.
+    let src = &c.manifeste.assets[1].sources;
+    assert_eq!(src.len(), 2);
+    let v = &src[1];
+    assert_eq!(
+        (v.fichier.as_str(), v.attribution.as_str(), v.lus, v.retenus),
+        ("voies.csv", "DGFiP, FANTOIR (novembre 2015)", 18, 5)
+    );
+    let ecartes: Vec<(&str, usize)> = v
+        .ecartes
+        .iter()
+        .map(|e| (e.motif.as_str(), e.nombre))
+        .collect();
+    assert_eq!(
+        ecartes,
+        [
+            ("déjà dans le fichier d'adresses", 4),
+            ("en double dans la liste", 1),
+            ("lieu-dit", 1),
+            ("chemin rural ou vicinal", 2),
+            ("route numérotée ou voie rapide", 1),
+            ("pont ou passerelle", 1),
+            ("échangeur", 1),
+            ("parking", 1),
+            ("sans type de voie", 1),
+        ]
+    );
+    assert_eq!(
+        v.retenus + v.ecartes.iter().map(|e| e.nombre).sum::<usize>(),
+        v.lus
+    );
+    assert_eq!(
+        c.notes,
+        ["voies.csv: 4 of the 4 streets of adresses.csv are in the list; 5 streets added without a position"]
+    );
+    // The manifest as written says the same.
+    let json = serde_json::to_value(&c.manifeste).unwrap();
+    assert_eq!(
+        json["assets"][1]["sources"][1]["ecartes"][2]["motif"],
+        "lieu-dit"
+    );
+    assert!(json["assets"][0]["sources"][0].get("ecartes").is_none());
+}
+
+#[test]
+fn without_a_street_list_the_index_is_the_address_file_alone() {
+    // No [voies] section (the fixtures), or one with no file: the same bytes, one source.
+    let sans = pipeline::construire(&entrees()).unwrap();
+    assert_eq!(sans.manifeste.assets[1].sources.len(), 1);
+    assert!(sans.notes.is_empty());
+    let mut e = entrees();
+    e.sources = sources_avec_voies("", "99999");
+    let vide = pipeline::construire(&e).unwrap();
+    assert_eq!(vide.fichiers, sans.fichiers);
+    let (_, d) = charge(&entrees());
+    assert!(d.adresses.voies.iter().all(|v| !v.numeros.is_empty()));
+    // `--voies FILE` names the list when the section has no file.
+    e.voies = Some(fixtures().join("voies.csv"));
+    let avec = pipeline::construire(&e).unwrap();
+    assert_eq!(avec.manifeste.assets[1].sources[1].retenus, 5);
+}
+
+#[test]
+fn a_street_list_that_cannot_be_placed_in_a_commune_is_refused() {
+    let message = |e: &Entrees| match pipeline::construire(e) {
+        Ok(_) => panic!("accepted"),
+        Err(x) => x.to_string(),
+    };
+    let mut e = entrees();
+    e.sources = sources_avec_voies("voies.csv", "21231");
+    let m = message(&e);
+    assert!(
+        m.contains("[voies]") && m.contains("\"21231\" is not one of the programme's communes"),
+        "{m}"
+    );
+    // A commune of the programme with no address: no postcode to give its streets.
+    let d = temporaire("voies-sans-adresse");
+    let csv = std::fs::read_to_string(fixtures().join("adresses.csv")).unwrap();
+    let entete = csv.lines().next().unwrap();
+    std::fs::write(d.join("vide.csv"), format!("{entete}\n")).unwrap();
+    let mut e = entrees();
+    e.sources = sources_avec_voies("voies.csv", "99999");
+    e.adresses = Some(d.join("vide.csv"));
+    let m = message(&e);
+    assert!(
+        m.contains("vide.csv") && m.contains("no address of the commune 99999"),
+        "{m}"
+    );
+    // A list without a section to describe it (licence, commune).
+    let mut e = entrees();
+    e.voies = Some(fixtures().join("voies.csv"));
+    let m = message(&e);
+    assert!(m.contains("no [voies] section describes it"), "{m}");
+    // A list without its columns.
+    std::fs::write(d.join("liste.csv"), "type;libelle\nRUE;DU NORD\n").unwrap();
+    let mut e = entrees();
+    e.sources = sources_avec_voies("voies.csv", "99999");
+    e.voies = Some(d.join("liste.csv"));
+    let m = message(&e);
+    assert!(
+        m.contains("liste.csv: header: missing column \"type_fantoir\""),
+        "{m}"
+    );
+}
+
+#[test]
+fn the_official_ban_is_described_by_its_own_section() {
+    let mut e = entrees();
+    e.ban = Some(fixtures().join("adresses.csv"));
+    let m = match pipeline::construire(&e) {
+        Ok(_) => panic!("a BAN file without [ban] was accepted"),
+        Err(x) => x.to_string(),
+    };
+    assert!(m.contains("[ban]"), "{m}");
+    let mut ban = e.sources.adresses.clone();
+    ban.nom = "Base Adresse Nationale".into();
+    ban.fichier = String::new();
+    e.sources.ban = Some(ban);
+    let c = pipeline::construire(&e).unwrap();
+    let s = &c.manifeste.assets[1].sources[0];
+    assert_eq!((s.nom.as_str(), s.retenus), ("Base Adresse Nationale", 11));
+}
+
+#[test]
+fn an_address_point_carries_its_quantisation_error() {
+    use parcours_core::asset::adresses::ERREUR_POSITION_M;
+    use parcours_core::decision::Motif;
+    use parcours_core::recherche::{Precision, Resultat};
+    // 5.08 m west of the line between Nord Un (team nord) and Sud Un (team sud), contours
+    // stated ±5 m: a point given exactly is in Nord Un; an address point, stored to within
+    // 0.16 m, may be on either side of the margin: to be confirmed.
+    let v = verificateur(&entrees());
+    let position = [5_009_933, 47_005_000];
+    let exact = Lieu {
+        lon: 5.009933,
+        lat: 47.005,
+        precision_m: 0.0,
+    };
+    assert!(matches!(
+        v.decider_lieu(&exact).0,
+        Decision::Eligible { .. }
+    ));
+    let adresse = Resultat {
+        voie: 0,
+        numero: Some(1),
+        rep: String::new(),
+        nom_voie: "Rue du Nord".into(),
+        label: "1 Rue du Nord, 99000 Essai".into(),
+        position: Some(position),
+        precision: Precision::Numero,
+        voisins: vec![],
+        score: 1.0,
+        confiance: parcours_core::recherche::Confiance::Sure,
+        mots: vec![],
+        doutes: vec![],
+    };
+    match v.decider_adresse(&adresse).0 {
+        Decision::AConfirmer { motifs, .. } => assert!(
+            motifs.contains(&Motif::LimiteProche {
+                distance_m: 5.1,
+                tolerance_m: 5.0 + ERREUR_POSITION_M
+            }),
+            "{motifs:?}"
+        ),
+        autre => panic!("{autre:?}"),
     }
 }

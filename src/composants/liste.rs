@@ -7,7 +7,7 @@
 //! written back on each change (with 10,000 lines, each keystroke did both, and parsed the whole
 //! text). A paste is read at once; typing is read once the user pauses, or on « Vérifier ».
 
-use crate::donnees::Donnees;
+use crate::donnees::{Adresses, Donnees};
 use crate::textes::textes;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
@@ -21,6 +21,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub donnees: Rc<Donnees>,
+    pub adresses: Rc<Adresses>,
     pub langue: Langue,
 }
 
@@ -32,6 +33,7 @@ struct Tableau {
     largeur: usize,
 }
 
+/// The rows checked, in the file's order.
 type Resultats = Rc<Vec<(Vec<String>, LigneResultat)>>;
 
 const PAR_LOT: usize = 1_000;
@@ -308,7 +310,7 @@ pub fn Liste(p: &Props) -> Html {
             resultats.clone(),
             filtre.clone(),
         );
-        let d = p.donnees.clone();
+        let (d, a) = (p.donnees.clone(), p.adresses.clone());
         let minuterie = minuterie.clone();
         let relire = relire.clone();
         Callback::from(move |_| {
@@ -329,8 +331,9 @@ pub fn Liste(p: &Props) -> Html {
             }
             erreur.set(None);
             filtre.set(String::new());
-            let (d, cols, progression, resultats) = (
+            let (d, a, cols, progression, resultats) = (
                 d.clone(),
+                a.clone(),
                 (*colonnes).clone(),
                 progression.clone(),
                 resultats.clone(),
@@ -352,17 +355,14 @@ pub fn Liste(p: &Props) -> Html {
                         let n = debut + k * PAR_LOT + j + 1;
                         out.push((
                             l.clone(),
-                            lot::verifier_ligne(&d.moteur, &d.verificateur, n, &saisie.join(" ")),
+                            lot::verifier_ligne(&a.moteur, &d.verificateur, n, &saisie.join(" ")),
                         ));
                     }
                     progression.set(Some((out.len(), total)));
                     // Let the page breathe between chunks.
                     crate::navigateur::ceder().await;
                 }
-                // The rows a person must look at first, in file order otherwise.
-                let (mut out, reste): (Vec<_>, Vec<_>) =
-                    out.into_iter().partition(|(_, r)| r.a_revoir());
-                out.extend(reste);
+                // Kept in the file's order (the download's); shown with the rows to review first.
                 let ms = perf.map(|p| p.now() - t0).unwrap_or(0.0);
                 progression.set(None);
                 resultats.set(Some((Rc::new(out), ms)));
@@ -447,13 +447,16 @@ pub fn Liste(p: &Props) -> Html {
         None => html! {},
         Some((r, ms)) => {
             let a_revoir = r.iter().filter(|(_, x)| x.a_revoir()).count();
+            // The rows a person must look at first, in the file's order otherwise.
+            let garder = |x: &LigneResultat| match filtre.as_str() {
+                "" => true,
+                A_REVOIR => x.a_revoir(),
+                f => x.decision == f,
+            };
             let visibles: Vec<&(Vec<String>, LigneResultat)> = r
                 .iter()
-                .filter(|(_, x)| match filtre.as_str() {
-                    "" => true,
-                    A_REVOIR => x.a_revoir(),
-                    f => x.decision == f,
-                })
+                .filter(|(_, x)| x.a_revoir() && garder(x))
+                .chain(r.iter().filter(|(_, x)| !x.a_revoir() && garder(x)))
                 .collect();
             // The distinct decisions, sorted (a handful, over up to 200,000 rows).
             let mut decisions: Vec<&str> = Vec::new();
@@ -499,6 +502,7 @@ pub fn Liste(p: &Props) -> Html {
                                         Some(parcours_core::recherche::Precision::Numero) => "numero",
                                         Some(parcours_core::recherche::Precision::Interpolee) => "interpolee",
                                         Some(parcours_core::recherche::Precision::Voie) => "voie",
+                                        Some(parcours_core::recherche::Precision::NonLocalisee) => "non_localisee",
                                         None => "",
                                     };
                                     html! {

@@ -4,9 +4,12 @@
 //! does ([`RechercheAdresse`]'s `choisir`); a new kind of entry is a new variant and an arm in
 //! each. When nothing matches, the field says so where the user looks (not only to screen
 //! readers), and Enter asks the page for the other ways to find the place (`onintrouvable`).
+//!
+//! Typing does not wait for the addresses: a text typed (and Enter pressed) before they are
+//! here is answered when they come.
 
-use crate::donnees::Donnees;
-use crate::textes::textes;
+use crate::donnees::Adresses;
+use crate::textes::{demarrage, textes};
 use parcours_core::lien::Langue;
 use parcours_core::recherche::{Precision, Resultat};
 use std::rc::Rc;
@@ -14,7 +17,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub donnees: Rc<Donnees>,
+    /// The address search, once it is here.
+    pub adresses: Option<Rc<Adresses>>,
     pub langue: Langue,
     pub onchoix: Callback<Resultat>,
     /// Each change of the typed text.
@@ -34,12 +38,12 @@ pub enum Suggestion {
     Adresse(Resultat),
 }
 
-/// The suggestions for a typed text.
-fn suggerer(d: &Donnees, texte: &str) -> Vec<Suggestion> {
-    if texte.trim().is_empty() {
+/// The suggestions for a typed text (none while the addresses are not here).
+fn suggerer(a: Option<&Adresses>, texte: &str) -> Vec<Suggestion> {
+    let Some(a) = a.filter(|_| !texte.trim().is_empty()) else {
         return Vec::new();
-    }
-    d.moteur
+    };
+    a.moteur
         .rechercher(texte, MAX_SUGGESTIONS)
         .into_iter()
         .map(Suggestion::Adresse)
@@ -74,6 +78,8 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     // The typed text matches nothing: said on screen until the text changes (not only while the
     // field has the focus: the line would vanish under a pointer going to what comes next).
     let aucune = use_state(|| false);
+    // Enter pressed before the addresses were here: the first suggestion is taken when they come.
+    let entree_en_attente = use_state(|| false);
 
     {
         let texte = texte.clone();
@@ -101,12 +107,45 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         })
     };
 
+    // The addresses come: the text typed so far is answered (Enter pressed meanwhile takes the
+    // first suggestion, or says nothing matches).
+    {
+        let texte = texte.clone();
+        let suggestions = suggestions.clone();
+        let ouvert = ouvert.clone();
+        let aucune = aucune.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let choisir = choisir.clone();
+        let onintrouvable = p.onintrouvable.clone();
+        use_effect_with(p.adresses.clone(), move |a| {
+            let Some(a) = a else { return };
+            if texte.trim().is_empty() {
+                return;
+            }
+            let r = suggerer(Some(a), &texte);
+            match (r.first(), *entree_en_attente) {
+                (Some(premier), true) => choisir.emit(premier.clone()),
+                (None, true) => {
+                    aucune.set(true);
+                    onintrouvable.emit((*texte).clone());
+                }
+                (_, false) => {
+                    aucune.set(r.is_empty());
+                    ouvert.set(focalise());
+                    suggestions.set(r);
+                }
+            }
+            entree_en_attente.set(false);
+        });
+    }
+
     let saisir = {
         let texte = texte.clone();
         let suggestions = suggestions.clone();
         let ouvert = ouvert.clone();
         let actif = actif.clone();
-        let d = p.donnees.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let a = p.adresses.clone();
         let onsaisie = p.onsaisie.clone();
         let aucune = aucune.clone();
         Callback::from(move |e: InputEvent| {
@@ -114,11 +153,12 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
-            let r = suggerer(&d, &v);
-            aucune.set(!v.trim().is_empty() && r.is_empty());
+            let r = suggerer(a.as_deref(), &v);
+            aucune.set(a.is_some() && !v.trim().is_empty() && r.is_empty());
             ouvert.set(!v.trim().is_empty());
             suggestions.set(r);
             actif.set(None);
+            entree_en_attente.set(false);
             texte.set(v);
         })
     };
@@ -131,9 +171,15 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let texte = texte.clone();
         let aucune = aucune.clone();
         let onintrouvable = p.onintrouvable.clone();
+        let entree_en_attente = entree_en_attente.clone();
+        let en_attente = p.adresses.is_none();
         Callback::from(move |e: KeyboardEvent| {
             let n = suggestions.len();
             match e.key().as_str() {
+                "Enter" if en_attente && !texte.trim().is_empty() => {
+                    e.prevent_default();
+                    entree_en_attente.set(true);
+                }
                 "ArrowDown" if n > 0 => {
                     e.prevent_default();
                     ouvert.set(true);
@@ -153,6 +199,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     onintrouvable.emit((*texte).clone());
                 }
                 "Escape" => {
+                    entree_en_attente.set(false);
                     if *ouvert {
                         ouvert.set(false);
                         actif.set(None);
@@ -173,8 +220,11 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     };
 
     let visible = *ouvert && !texte.trim().is_empty();
+    let attente = visible && p.adresses.is_none();
     let aucune = *aucune && !texte.trim().is_empty();
-    let annonce = if aucune {
+    let annonce = if attente {
+        demarrage(p.langue).chargement.to_string()
+    } else if aucune {
         t.aucune_suggestion().to_string()
     } else if visible && !suggestions.is_empty() {
         t.suggestions(suggestions.len())
@@ -213,9 +263,20 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     }
                 }) }
             </ul>
+            if attente {
+                <p class="suggestions attente" aria-hidden="true">{ demarrage(p.langue).chargement }</p>
+            }
             // Said to screen readers as the list changes; shown when nothing matches.
             <p id="adresse-statut" class={if aucune { "aucune-suggestion" } else { "visuellement-cache" }}
                 role="status" aria-live="polite">{ annonce }</p>
         </div>
     }
+}
+
+/// Whether the address field has the focus (a list opens only under a field in use).
+fn focalise() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.id() == "adresse")
 }

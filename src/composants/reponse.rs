@@ -85,6 +85,25 @@ pub fn CarteReponse(p: &Props) -> Html {
                 </> },
             ),
             Decision::AdresseIntrouvable => ("hors", t.aucune_suggestion().to_string(), html! {}),
+            Decision::AdresseNonLocalisee => (
+                "confirmer",
+                t.non_localisee_titre().to_string(),
+                html! { <p>{ t.non_localisee_texte() }</p> },
+            ),
+            Decision::AdresseIncertaine { doutes } => {
+                let label = match &p.choix {
+                    Choix::Adresse(r) => r.label.clone(),
+                    _ => String::new(),
+                };
+                (
+                    "confirmer",
+                    t.incertaine_titre(&label),
+                    html! { <>
+                        <p>{ t.incertaine_texte() }</p>
+                        <ul class="motifs">{ for doutes.iter().map(|d| html! { <li>{ t.doute(d) }</li> }) }</ul>
+                    </> },
+                )
+            }
         }
     };
     let permet = rep.hors_age.is_none() && rep.decision.permet_une_demande();

@@ -83,8 +83,7 @@ test("a parent's journey: what will happen and the agreement first, errors annou
   await jusquALaDemande(p, "2 av du mont blanc");
   // Step 1: what will happen, who asks, the agreement — and no personal field.
   assert.match(await etape(p), /Étape 1 sur 5\s:\sl’accord de la famille/);
-  // The ages said on the page are the programme's (3–15 here), not fixed words.
-  assert.match(await p.textContent(".presentation"), /enfants de 3 à 15 ans/);
+  // The age hint says the programme's ages (3–15 here), not the field's bounds.
   assert.equal(await p.textContent("#age-aide"), "En années. Le programme accompagne les enfants de 3 à 15 ans.");
   assert.match(await p.textContent(".ce-qui-va-se-passer"), /Ce qui va se passer.*Rien n’est envoyé sans vous/);
   assert.deepEqual(await champsTexte(p), [], "no text field before the agreement");
