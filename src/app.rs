@@ -2,12 +2,19 @@
 //! from [`Depart`] (the first screen is already in the HTML) and shows each part as soon as the
 //! data it uses is here.
 
+use crate::choix::Choix;
 use crate::composants::{
-    carte::Carte, demande::FormulaireDemande, en_ligne::RechercheEnLigne,
-    recherche::RechercheAdresse, reponse::CarteReponse, sources::Sources,
+    brouillon::BrouillonGarde,
+    carte::Carte,
+    demande::{quitter_demande, FormulaireDemande},
+    en_ligne::RechercheEnLigne,
+    recherche::RechercheAdresse,
+    reponse::CarteReponse,
+    sources::Sources,
 };
 use crate::depart::{use_chargement, Chargement, Depart};
 use crate::donnees::{self, Adresses, Donnees, ErreurChargement};
+use crate::focus::{use_focus, Geste};
 use crate::navigateur::{self, Position};
 use crate::textes::demarrage;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
@@ -16,20 +23,7 @@ use parcours_core::nombre;
 use parcours_core::programme::Contact;
 use parcours_core::recherche::Resultat;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// What the answer is about.
-#[derive(Clone, PartialEq)]
-pub enum Choix {
-    Adresse(Resultat),
-    Point(PointLien),
-    /// An address found by the national service, when the user asked for it.
-    Externe {
-        label: String,
-        point: PointLien,
-    },
-}
 
 #[derive(Clone, PartialEq)]
 enum EtatPosition {
@@ -153,10 +147,15 @@ pub fn App(p: &Props) -> Html {
     let position = use_state(|| EtatPosition::Rien);
     let alternatives_ouvertes = use_state(|| false);
     let saisie = use_state(String::new);
+    // Enter on an address that matches nothing: the text, while the ways on are offered.
+    let introuvable = use_state(|| None::<String>);
     let nouvelle_version = use_state(|| false);
     let liste = use_state(|| lien_initial.liste);
     let demande = use_state(|| false);
+    // A draft resumed from the first screen, for the request it opens.
+    let reprise = use_state(|| None::<parcours_core::demande::Brouillon>);
     let langue_indisponible = use_state(|| false);
+    let focus = use_focus();
     {
         let nouvelle_version = nouvelle_version.clone();
         let depart = depart.clone();
@@ -167,6 +166,19 @@ pub fn App(p: &Props) -> Html {
         });
     }
     use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
+    // The page's title in its language (once its catalogue is here), for the page shown.
+    {
+        let pret = depart.textes.is_ok();
+        use_effect_with((*langue, *liste, pret), move |(l, liste, pret)| {
+            if let Some(t) = crate::textes::charge(*l).filter(|_| *pret) {
+                navigateur::titre(if *liste {
+                    t.titre_page_liste()
+                } else {
+                    t.titre_page()
+                });
+            }
+        });
+    }
 
     // The link's address, once the addresses are here (unless the user chose something else
     // meanwhile).
@@ -283,9 +295,14 @@ pub fn App(p: &Props) -> Html {
     };
     let changer_page = {
         let liste = liste.clone();
+        let demande = demande.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            liste.set(!*liste);
+            let (liste, demande) = (liste.clone(), demande.clone());
+            quitter_demande(Callback::from(move |_| {
+                demande.set(false);
+                liste.set(!*liste);
+            }));
         })
     };
     let entete = html! {
@@ -322,47 +339,106 @@ pub fn App(p: &Props) -> Html {
             <p class="chargement" role="status">{ textes_depart.chargement }</p>
         },
         (None, _) => {
+            // A place picked: the « not found » message has done its job, the focus goes to the answer.
+            let choisi = {
+                let introuvable = introuvable.clone();
+                let focus = focus.clone();
+                Callback::from(move |_: ()| {
+                    introuvable.set(None);
+                    focus.emit(Geste::Choisi);
+                })
+            };
             let choisir = {
                 let choix = choix.clone();
                 let position = position.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |r: Resultat| {
                     position.set(EtatPosition::Rien);
                     choix.set(Some(Choix::Adresse(r)));
+                    choisi.emit(());
                 })
             };
             let choisir_externe = {
                 let choix = choix.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |(label, point): (String, PointLien)| {
-                    choix.set(Some(Choix::Externe { label, point }))
+                    choix.set(Some(Choix::Externe { label, point }));
+                    choisi.emit(());
                 })
             };
             let saisir_adresse = {
                 let saisie = saisie.clone();
-                Callback::from(move |t: String| saisie.set(t))
+                let introuvable = introuvable.clone();
+                Callback::from(move |t: String| {
+                    saisie.set(t);
+                    introuvable.set(None);
+                })
+            };
+            let signaler_introuvable = {
+                let introuvable = introuvable.clone();
+                let ouvert = alternatives_ouvertes.clone();
+                Callback::from(move |t: String| {
+                    introuvable.set(Some(t));
+                    ouvert.set(true);
+                })
+            };
+            // The ways on from the « not found » message: the map, or the national service.
+            let vers = |g: Geste| {
+                let ouvert = alternatives_ouvertes.clone();
+                let focus = focus.clone();
+                Callback::from(move |_: MouseEvent| {
+                    ouvert.set(true);
+                    focus.emit(g);
+                })
             };
             let choisir_point = {
                 let choix = choix.clone();
-                Callback::from(move |p: PointLien| choix.set(Some(Choix::Point(p))))
+                let choisi = choisi.clone();
+                Callback::from(move |p: PointLien| {
+                    choix.set(Some(Choix::Point(p)));
+                    choisi.emit(());
+                })
             };
             let effacer = {
                 let choix = choix.clone();
                 let demande = demande.clone();
+                let focus = focus.clone();
                 Callback::from(move |_| {
-                    demande.set(false);
-                    choix.set(None)
+                    let (choix, demande, focus) = (choix.clone(), demande.clone(), focus.clone());
+                    quitter_demande(Callback::from(move |_| {
+                        demande.set(false);
+                        choix.set(None);
+                        focus.emit(Geste::Efface);
+                    }));
                 })
             };
             let ouvrir_demande = {
                 let demande = demande.clone();
+                let reprise = reprise.clone();
                 Callback::from(move |_| {
+                    reprise.set(None);
                     demande.set(true);
+                })
+            };
+            // « Reprendre » on the first screen: the draft's own request, its answer, the form.
+            let reprendre = {
+                let (choix, demande, reprise) = (choix.clone(), demande.clone(), reprise.clone());
+                let a = adresses.pret();
+                Callback::from(move |b: parcours_core::demande::Brouillon| {
+                    let c = choix_du_lien(a.as_deref(), &EtatLien::depuis_requete(&b.sujet));
+                    if c.is_some() {
+                        choix.set(c);
+                        reprise.set(Some(b));
+                        demande.set(true);
+                    }
                 })
             };
             let fermer_demande = {
                 let demande = demande.clone();
+                let focus = focus.clone();
                 Callback::from(move |_| {
                     demande.set(false);
-                    focaliser("titre-reponse");
+                    focus.emit(Geste::DemandeFermee);
                 })
             };
             let saisir_age = {
@@ -372,12 +448,8 @@ pub fn App(p: &Props) -> Html {
                     let v = e
                         .target_unchecked_into::<web_sys::HtmlInputElement>()
                         .value();
-                    let t = v.trim();
-                    age.set(if t.is_empty() {
-                        None
-                    } else {
-                        t.parse::<u32>().ok().filter(|a| *a <= 20)
-                    });
+                    // In Latin or Arabic-Indic digits (« ٥ »).
+                    age.set(nombre::entier(&v, 2).filter(|a| *a <= 20));
                     age_texte.set(v);
                 })
             };
@@ -385,10 +457,12 @@ pub fn App(p: &Props) -> Html {
             let localiser = {
                 let position = position.clone();
                 let choix = choix.clone();
+                let choisi = choisi.clone();
                 Callback::from(move |_| {
                     position.set(EtatPosition::EnCours);
                     let position = position.clone();
                     let choix = choix.clone();
+                    let choisi = choisi.clone();
                     navigateur::demander_position(move |p| {
                         if let Position::Trouvee {
                             lon,
@@ -401,6 +475,7 @@ pub fn App(p: &Props) -> Html {
                                 lat,
                                 precision_m,
                             })));
+                            choisi.emit(());
                         }
                         position.set(EtatPosition::Message(p));
                     });
@@ -458,22 +533,48 @@ pub fn App(p: &Props) -> Html {
                 }),
                 _ => None,
             };
+            let en_ligne = donnees
+                .pret()
+                .is_some_and(|d| !d.verificateur.programme.geocodeur_en_ligne.is_empty());
             let adresse_initiale = match &*choix {
                 Some(Choix::Adresse(r)) => r.label.clone(),
                 _ => String::new(),
             };
             html! {
                 <>
+                if !*demande {
+                    <BrouillonGarde langue={*langue} onreprendre={reprendre} />
+                }
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
-                    <RechercheAdresse adresses={adresses.pret()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse} initiale={adresse_initiale} />
+                    <RechercheAdresse adresses={adresses.pret()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
+                        onintrouvable={signaler_introuvable} initiale={adresse_initiale} />
+                    if let Some(texte) = &*introuvable {
+                        <div id="introuvable" class="introuvable">
+                            // The typed text isolated (first strong isolate … pop): it keeps its
+                            // own direction inside an Arabic sentence.
+                            <p class="titre" role="alert">{ t.introuvable_titre(&format!("\u{2068}{texte}\u{2069}")) }</p>
+                            <p>{ t.introuvable_texte() }</p>
+                            <div class="actions">
+                                <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
+                                <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
+                                if en_ligne {
+                                    <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
+                                }
+                            </div>
+                        </div>
+                    }
                     <div class="champ age">
                         <label for="age">{ t.etiquette_age() }</label>
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
                             aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
                             aria-invalid={if age_invalide { "true" } else { "false" }}
                             value={(*age_texte).clone()} oninput={saisir_age} />
-                        <p id="age-aide" class="aide">{ t.aide_age() }</p>
+                        // The programme's ages, once its data is here.
+                        <p id="age-aide" class="aide">{ match donnees.pret() {
+                            Some(d) => t.aide_age(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max),
+                            None => t.aide_age_court().to_string(),
+                        } }</p>
                         if age_invalide {
                             <p id="age-erreur" class="erreur-champ" role="alert">{ t.age_invalide() }</p>
                         }
@@ -486,20 +587,26 @@ pub fn App(p: &Props) -> Html {
                             <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
                                 contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
                                 age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
+                                sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={(*reprise).clone()}
+                                permise={rep.hors_age.is_none() && rep.decision.permet_une_demande()}
                                 ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
                         }
                     }
-                    <details class="alternatives" ontoggle={basculer_alternatives}>
+                    <details class="alternatives" open={*alternatives_ouvertes} ontoggle={basculer_alternatives}>
                         <summary>{ t.pas_dans_la_liste() }</summary>
                         <div class="contenu-alternatives">
                             <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
                             <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
                             if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
-                                <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
-                                    langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                                <div id="alternative-en-ligne" tabindex="-1">
+                                    <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
+                                        langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                                </div>
                             }
                             if *alternatives_ouvertes {
-                                <Carte donnees={d.clone()} adresses={adresses.pret()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
+                                <div id="alternative-carte" tabindex="-1">
+                                    <Carte donnees={d.clone()} adresses={adresses.pret()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
+                                </div>
                             }
                         </div>
                     </details>
@@ -551,16 +658,5 @@ fn erreur_chargement(d: &crate::textes::Demarrage, e: &ErreurChargement) -> Html
             <p class="detail">{ &e.0 }</p>
             <p><a class="bouton" href="./">{ d.recharger }</a></p>
         </section>
-    }
-}
-
-/// Focus an element by id (after the answer appears).
-pub fn focaliser(id: &str) {
-    if let Some(e) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = e.focus();
     }
 }

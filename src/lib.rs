@@ -2,9 +2,11 @@
 //! browser effects in [`navigateur`]; loading the assets in [`donnees`].
 
 pub mod app;
+pub mod choix;
 pub mod composants;
 pub mod depart;
 pub mod donnees;
+pub mod focus;
 pub mod navigateur;
 pub mod textes;
 

@@ -25,6 +25,17 @@ pub fn installer_panique() {
     }));
 }
 
+/// Focuses an element by id (the rule of when is in [`crate::focus`]).
+pub fn focaliser(id: &str) {
+    if let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
 pub fn lire_lien() -> EtatLien {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -47,7 +58,8 @@ pub fn ecrire_lien(e: &EtatLien, pousser: bool) {
     let _ = if pousser {
         h.push_state_with_url(&JsValue::NULL, "", Some(&nouveau))
     } else {
-        h.replace_state_with_url(&JsValue::NULL, "", Some(&nouveau))
+        // The entry keeps its state (an open request marks the entry it added).
+        h.replace_state_with_url(&h.state().unwrap_or(JsValue::NULL), "", Some(&nouveau))
     };
 }
 
@@ -80,6 +92,13 @@ pub fn appliquer_langue(l: Langue) {
     }
     if let Ok(Some(s)) = w.local_storage() {
         let _ = s.set_item(CLE_LANGUE, l.code());
+    }
+}
+
+/// The page's `<title>`.
+pub fn titre(t: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(t);
     }
 }
 
@@ -303,6 +322,35 @@ extern "C" {
     async fn effacer_tout() -> Result<JsValue, JsValue>;
 }
 
+/// The history entry an open request adds (same address), so that the back gesture first asks
+/// the request whether it may close.
+const MARQUE_DEMANDE: &str = "parcours-demande";
+
+/// Adds the open request's entry to the history (the URL does not change).
+pub fn marquer_demande() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state(&JsValue::from_str(MARQUE_DEMANDE), "");
+    }
+}
+
+/// Whether the current history entry is the one an open request added.
+pub fn sur_la_marque_demande() -> bool {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == MARQUE_DEMANDE)
+}
+
+/// Leaves the request's entry (back to the answer's), when the request closes by itself.
+pub fn quitter_marque_demande() {
+    if sur_la_marque_demande() {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    }
+}
+
 /// Erases the stored draft (when the user no longer wants it kept).
 pub async fn oublier_brouillon() {
     let _ = effacer_brouillon().await;
@@ -312,8 +360,8 @@ pub async fn oublier_brouillon() {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Brouillon {
     Aucun,
-    /// The stored bytes, decrypted (the core reads them).
-    Repris(Vec<u8>),
+    /// The stored bytes, decrypted (the core reads them), and the day they were saved.
+    Repris(Vec<u8>, Option<Date>),
     /// Older than 7 days: erased.
     Expire,
     /// Stored by another version, or undecryptable, or corrupted: kept, and said.
@@ -335,10 +383,20 @@ pub async fn lire_brouillon() -> Brouillon {
     match champ("etat").and_then(|e| e.as_string()).as_deref() {
         Some("aucun") => Brouillon::Aucun,
         Some("expire") => Brouillon::Expire,
-        Some("ok") => champ("octets")
-            .and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok())
-            .map(|o| Brouillon::Repris(o.to_vec()))
-            .unwrap_or(Brouillon::Illisible),
+        Some("ok") => {
+            let jour = champ("enregistre").and_then(|t| t.as_f64()).and_then(|ms| {
+                let d = js_sys::Date::new(&ms.into());
+                Date::nouvelle(
+                    d.get_full_year() as i32,
+                    (d.get_month() + 1) as u8,
+                    d.get_date() as u8,
+                )
+            });
+            champ("octets")
+                .and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|o| Brouillon::Repris(o.to_vec(), jour))
+                .unwrap_or(Brouillon::Illisible)
+        }
         _ => Brouillon::Illisible,
     }
 }

@@ -62,7 +62,7 @@ async function sauver(octets) {
 }
 
 // "aucun", "expire" (then erased), "version" or "illisible" (kept: never dropped silently), or
-// the draft's bytes.
+// the draft's bytes with the time it was saved.
 export function charger_brouillon() {
   return enFile(charger);
 }
@@ -78,7 +78,8 @@ async function charger() {
   try {
     const k = await cle();
     const clair = await crypto.subtle.decrypt({ name: "AES-GCM", iv: b.iv }, k, b.donnees);
-    return { etat: "ok", octets: new Uint8Array(clair) };
+    // When it was last saved: each save sets its expiry 7 days ahead.
+    return { etat: "ok", octets: new Uint8Array(clair), enregistre: b.expire - DUREE_MS };
   } catch {
     return { etat: "illisible" };
   }

@@ -239,22 +239,22 @@ impl Raison {
                 Some(d) => format!("Le lieu est hors de Dijon, à {} de la commune.", m(*d)),
                 None => "Le lieu est hors de Dijon.".into(),
             },
-            Raison::Interpolee { voisins, accord } => {
-                if *accord {
-                    format!("Les {voisins} numéros voisins connus donnent la même réponse.")
-                } else {
-                    format!("Les {voisins} numéros voisins connus ne donnent pas tous la même réponse.")
-                }
-            }
-            Raison::VoieSeulement { numeros, accord } => {
-                if *accord {
-                    format!("Les {numeros} numéros connus de cette voie donnent tous la même réponse.")
-                } else {
-                    format!("Les {numeros} numéros connus de cette voie ne donnent pas tous la même réponse\u{a0}: indiquez le numéro.")
-                }
-            }
+            // French singular for 0 and 1 (« 1 an », never « Les 1 numéros »).
+            Raison::Interpolee { voisins, accord } => match (*voisins <= 1, *accord) {
+                (true, true) => "Le numéro voisin connu donne la même réponse.".into(),
+                (true, false) => "Le numéro voisin connu ne donne pas la même réponse.".into(),
+                (false, true) => format!("Les {voisins} numéros voisins connus donnent la même réponse."),
+                (false, false) => format!("Les {voisins} numéros voisins connus ne donnent pas tous la même réponse."),
+            },
+            Raison::VoieSeulement { numeros, accord } => match (*numeros <= 1, *accord) {
+                (true, true) => "Le seul numéro connu de cette voie donne cette réponse.".into(),
+                (true, false) => "Le numéro connu de cette voie ne donne pas la même réponse\u{a0}: indiquez le numéro.".into(),
+                (false, true) => format!("Les {numeros} numéros connus de cette voie donnent tous la même réponse."),
+                (false, false) => format!("Les {numeros} numéros connus de cette voie ne donnent pas tous la même réponse\u{a0}: indiquez le numéro."),
+            },
             Raison::Age { age, min, max } => format!(
-                "L’enfant a {age} ans\u{a0}: le programme accompagne les enfants de {min} à {max} ans."
+                "L’enfant a {age} {}\u{a0}: le programme accompagne les enfants de {min} à {max} ans.",
+                if *age <= 1 { "an" } else { "ans" }
             ),
             Raison::Millesime { iris } => format!("Contours IRIS de {iris} (IGN – INSEE)."),
         }

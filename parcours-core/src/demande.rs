@@ -15,6 +15,35 @@ pub enum Demandeur {
     AutreProfessionnel,
 }
 
+/// How the family gave its agreement to a professional's request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoyenAccord {
+    /// In a meeting.
+    Entretien,
+    /// On the phone.
+    Telephone,
+    /// In writing (a letter, an e-mail, the school's liaison book).
+    Ecrit,
+}
+
+impl MoyenAccord {
+    pub const TOUS: [MoyenAccord; 3] = [
+        MoyenAccord::Entretien,
+        MoyenAccord::Telephone,
+        MoyenAccord::Ecrit,
+    ];
+
+    /// In the French request, after « accord donné ».
+    pub fn texte_fr(self) -> &'static str {
+        match self {
+            MoyenAccord::Entretien => "lors d’un entretien",
+            MoyenAccord::Telephone => "par téléphone",
+            MoyenAccord::Ecrit => "par écrit",
+        }
+    }
+}
+
 /// Domains of concern (ticked, no details).
 pub const DOMAINES: [&str; 6] = [
     "apprentissages",
@@ -30,7 +59,13 @@ pub const DOMAINES: [&str; 6] = [
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Brouillon {
+    /// What the request is about, as the link of its answer (`?adresse=…` or `?lon=…&lat=…`):
+    /// a kept draft is offered back for its own request only.
+    pub sujet: String,
     pub demandeur: Demandeur,
+    pub consentement: bool,
+    pub consentement_date: String,
+    pub consentement_moyen: Option<MoyenAccord>,
     pub pro_nom: String,
     pub pro_fonction: String,
     pub pro_structure: String,
@@ -40,6 +75,9 @@ pub struct Brouillon {
     pub enfant_naissance: String,
     pub enfant_ecole: String,
     pub enfant_classe: String,
+    /// The home address: prefilled from a chosen address, to type when the answer came from a
+    /// position or a point on the map (the team needs where the family lives).
+    pub adresse: String,
     pub responsables: String,
     pub telephone: String,
     pub email: String,
@@ -48,13 +86,12 @@ pub struct Brouillon {
     pub domaines: Vec<String>,
     pub inquietude: String,
     pub deja_fait: String,
-    pub consentement: bool,
-    pub consentement_date: String,
 }
 
 /// The first byte of a stored draft: a draft written by another version of this layout is not
-/// read (the app says so and keeps it until the user erases it).
-pub const VERSION_BROUILLON: u8 = 1;
+/// read (the app says so and keeps it until the user erases it). 2: the agreement first, with
+/// how it was given; the home address; the request's subject.
+pub const VERSION_BROUILLON: u8 = 2;
 
 impl Brouillon {
     /// The draft as bytes to store (compact, no JSON parser needed to read it back).
@@ -76,6 +113,9 @@ impl Brouillon {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Champ {
+    Consentement,
+    ConsentementDate,
+    ConsentementMoyen,
     ProNom,
     ProFonction,
     ProStructure,
@@ -84,14 +124,13 @@ pub enum Champ {
     EnfantNom,
     EnfantNaissance,
     EnfantEcole,
+    Adresse,
     Responsables,
     Telephone,
     Email,
     Domaines,
     Inquietude,
     DejaFait,
-    Consentement,
-    ConsentementDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,32 +154,50 @@ pub struct Erreur {
     pub probleme: Probleme,
 }
 
-/// The steps of the form, in order.
+/// The steps of the form, in order. The family's agreement comes first: what will happen is
+/// said, and agreed to, before anything personal is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Etape {
+    /// What will happen, who asks, and the family's agreement (no personal field).
+    Accord,
+    /// The professional who asks (not asked of a parent).
     Demandeur,
     Enfant,
     Famille,
     Inquietudes,
-    Accord,
     Recapitulatif,
 }
 
 impl Etape {
     pub const TOUTES: [Etape; 6] = [
+        Etape::Accord,
         Etape::Demandeur,
         Etape::Enfant,
         Etape::Famille,
         Etape::Inquietudes,
-        Etape::Accord,
         Etape::Recapitulatif,
     ];
+
+    /// The steps a requester goes through: a parent has no step about themselves.
+    pub fn pour(demandeur: Demandeur) -> &'static [Etape] {
+        const PARENT: [Etape; 5] = [
+            Etape::Accord,
+            Etape::Enfant,
+            Etape::Famille,
+            Etape::Inquietudes,
+            Etape::Recapitulatif,
+        ];
+        match demandeur {
+            Demandeur::Parent => &PARENT,
+            _ => &Etape::TOUTES,
+        }
+    }
 }
 
 /// A valid French phone number, as digits (`0612345678`), from `06 12 34 56 78`,
-/// `06.12.34.56.78`, `+33 6 12 34 56 78` or `0033612345678`.
+/// `06.12.34.56.78`, `+33 6 12 34 56 78` or `0033612345678` (in Latin or Arabic-Indic digits).
 pub fn telephone(s: &str) -> Option<String> {
-    let chiffres: String = s
+    let chiffres: String = crate::nombre::chiffres_latins(s)
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
         .collect();
@@ -186,6 +243,7 @@ pub struct Demande {
     pub age: u32,
     pub ecole: String,
     pub classe: String,
+    pub adresse: String,
     pub responsables: String,
     pub telephone: Option<String>,
     pub email: Option<String>,
@@ -196,6 +254,8 @@ pub struct Demande {
     pub deja_fait: String,
     /// The day the family agreed (for a professional) or the day of the request (a parent).
     pub consentement_date: Date,
+    /// How the family agreed (a professional's request).
+    pub consentement_moyen: Option<MoyenAccord>,
     pub jour: Date,
 }
 
@@ -283,11 +343,11 @@ pub fn erreurs_etape(
 pub fn etape_du_champ(c: Champ) -> Etape {
     use Champ::*;
     match c {
+        Consentement | ConsentementDate | ConsentementMoyen => Etape::Accord,
         ProNom | ProFonction | ProStructure | ProContact => Etape::Demandeur,
         EnfantPrenom | EnfantNom | EnfantNaissance | EnfantEcole => Etape::Enfant,
-        Responsables | Telephone | Email => Etape::Famille,
+        Adresse | Responsables | Telephone | Email => Etape::Famille,
         Domaines | Inquietude | DejaFait => Etape::Inquietudes,
-        Consentement | ConsentementDate => Etape::Accord,
     }
 }
 
@@ -300,6 +360,28 @@ pub fn valider(
 ) -> Result<Demande, Vec<Erreur>> {
     let mut e = Vec::new();
     let pro = b.demandeur != Demandeur::Parent;
+    if !b.consentement {
+        e.push(Erreur {
+            champ: Champ::Consentement,
+            probleme: Probleme::Consentement,
+        });
+    }
+    let consentement_date = if pro {
+        date(&b.consentement_date, Champ::ConsentementDate, jour, &mut e)
+    } else {
+        Some(jour)
+    };
+    let consentement_moyen = if pro {
+        if b.consentement_moyen.is_none() {
+            e.push(Erreur {
+                champ: Champ::ConsentementMoyen,
+                probleme: Probleme::Obligatoire,
+            });
+        }
+        b.consentement_moyen
+    } else {
+        None
+    };
     let professionnel = pro.then(|| {
         [
             texte(&b.pro_nom, Champ::ProNom, COURT, true, &mut e),
@@ -335,6 +417,7 @@ pub fn valider(
     }
     let ecole = texte(&b.enfant_ecole, Champ::EnfantEcole, COURT, false, &mut e);
     let classe = b.enfant_classe.trim().chars().take(COURT).collect();
+    let adresse = texte(&b.adresse, Champ::Adresse, COURT * 2, true, &mut e);
     let responsables = texte(
         &b.responsables,
         Champ::Responsables,
@@ -371,17 +454,6 @@ pub fn valider(
     }
     let inquietude = texte(&b.inquietude, Champ::Inquietude, LONG, false, &mut e);
     let deja_fait = texte(&b.deja_fait, Champ::DejaFait, LONG, false, &mut e);
-    if !b.consentement {
-        e.push(Erreur {
-            champ: Champ::Consentement,
-            probleme: Probleme::Consentement,
-        });
-    }
-    let consentement_date = if pro {
-        date(&b.consentement_date, Champ::ConsentementDate, jour, &mut e)
-    } else {
-        Some(jour)
-    };
     if !e.is_empty() {
         return Err(e);
     }
@@ -394,6 +466,7 @@ pub fn valider(
         age,
         ecole,
         classe,
+        adresse,
         responsables,
         telephone: telephone_v,
         email: email_v,
@@ -403,6 +476,7 @@ pub fn valider(
         inquietude,
         deja_fait,
         consentement_date: consentement_date.expect("checked"),
+        consentement_moyen,
         jour,
     })
 }
@@ -438,18 +512,19 @@ impl Demande {
             self.enfant_prenom, self.enfant_nom
         ));
         l.push(format!(
-            "Né(e) le {} ({} ans)",
+            "Né(e) le {} ({} {})",
             self.naissance.jj_mm_aaaa(),
-            self.age
+            self.age,
+            if self.age <= 1 { "an" } else { "ans" }
         ));
-        if !self.ecole.is_empty() || !self.classe.is_empty() {
-            l.push(
-                format!("École\u{a0}: {} {}", self.ecole, self.classe)
-                    .trim_end()
-                    .to_string(),
-            );
+        if !self.ecole.is_empty() {
+            l.push(format!("École\u{a0}: {}", self.ecole));
+        }
+        if !self.classe.is_empty() {
+            l.push(format!("Classe\u{a0}: {}", self.classe));
         }
         l.push(String::new());
+        l.push(format!("Adresse du domicile\u{a0}: {}", self.adresse));
         l.push(format!("Responsables\u{a0}: {}", self.responsables));
         if let Some(t) = &self.telephone {
             l.push(format!("Téléphone\u{a0}: {}", groupes(t)));
@@ -489,8 +564,11 @@ impl Demande {
                 self.consentement_date.jj_mm_aaaa()
             ),
             _ => format!(
-                "Accord\u{a0}: la famille a été informée de cette demande et l’accepte (le {}).",
-                self.consentement_date.jj_mm_aaaa()
+                "Accord\u{a0}: la famille a été informée de cette demande et l’accepte (accord donné le {}{}).",
+                self.consentement_date.jj_mm_aaaa(),
+                self.consentement_moyen
+                    .map(|m| format!(", {}", m.texte_fr()))
+                    .unwrap_or_default()
             ),
         });
         l.join("\n")
@@ -515,6 +593,10 @@ pub fn libelle_domaine(d: &str) -> &'static str {
         _ => "vie sociale et loisirs",
     }
 }
+
+/// Under the printed and downloaded request (French, for the team, whatever the page's
+/// language), above the place to sign.
+pub const SIGNATURE_FR: &str = "Signature\u{a0}:";
 
 /// Mail apps and browsers truncate long `mailto:` links: past this, the body says to attach
 /// the downloaded file instead.
@@ -555,6 +637,7 @@ mod tests {
             enfant_prenom: "Lina".into(),
             enfant_nom: "Martin".into(),
             enfant_naissance: "2017-05-03".into(),
+            adresse: "2 Avenue du Mont Blanc, 21000 Dijon".into(),
             responsables: "Sophie Martin".into(),
             telephone: "06 12 34 56 78".into(),
             domaines: vec!["apprentissages".into()],
@@ -571,6 +654,7 @@ mod tests {
             ("+33 6 12 34 56 78", Some("0612345678")),
             ("+33 (0)6 12 34 56 78", Some("0612345678")),
             ("0033612345678", Some("0612345678")),
+            ("٠٦ ١٢ ٣٤ ٥٦ ٧٨", Some("0612345678")),
             ("03 80 00 00 00", Some("0380000000")),
             ("06 12 34 56", None),
             ("00 12 34 56 78", None),
@@ -603,6 +687,124 @@ mod tests {
         assert!(t.contains("Né(e) le 03/05/2017 (9 ans)"));
         assert!(t.contains("Téléphone\u{a0}: 06 12 34 56 78"));
         assert!(t.contains("j’accepte que l’équipe me contacte (le 28/11/2026)"));
+        assert!(t.contains("Adresse du domicile\u{a0}: 2 Avenue du Mont Blanc, 21000 Dijon"));
+    }
+
+    #[test]
+    fn the_agreement_comes_first_and_no_personal_field_before_it() {
+        for d in [
+            Demandeur::Parent,
+            Demandeur::PersonnelScolaire,
+            Demandeur::AutreProfessionnel,
+        ] {
+            let etapes = Etape::pour(d);
+            assert_eq!(etapes[0], Etape::Accord, "{d:?}");
+            assert_eq!(etapes.last(), Some(&Etape::Recapitulatif));
+            // Every field is on one of the requester's steps.
+            let pro = d != Demandeur::Parent;
+            assert_eq!(etapes.contains(&Etape::Demandeur), pro, "{d:?}");
+        }
+        // The first step holds the agreement only: nothing about the child, the family or the
+        // professional.
+        use Champ::*;
+        for c in [
+            ProNom,
+            ProFonction,
+            ProStructure,
+            ProContact,
+            EnfantPrenom,
+            EnfantNom,
+            EnfantNaissance,
+            EnfantEcole,
+            Adresse,
+            Responsables,
+            Telephone,
+            Email,
+            Domaines,
+            Inquietude,
+            DejaFait,
+        ] {
+            assert_ne!(etape_du_champ(c), Etape::Accord, "{c:?}");
+        }
+        // Without the agreement, « Suivant » stops at the first step, before anything is typed.
+        let vide = Brouillon::default();
+        let e = erreurs_etape(&vide, Etape::Accord, jour(), 2, 16);
+        assert_eq!(
+            e,
+            vec![Erreur {
+                champ: Consentement,
+                probleme: Probleme::Consentement
+            }]
+        );
+        let accord = Brouillon {
+            consentement: true,
+            ..Brouillon::default()
+        };
+        assert!(erreurs_etape(&accord, Etape::Accord, jour(), 2, 16).is_empty());
+    }
+
+    #[test]
+    fn a_professional_says_when_and_how_the_family_agreed() {
+        let mut b = parent();
+        b.demandeur = Demandeur::PersonnelScolaire;
+        b.pro_nom = "M. Durand".into();
+        b.pro_fonction = "directeur".into();
+        b.pro_structure = "École Champollion".into();
+        b.pro_contact = "03 80 00 00 00".into();
+        let e = erreurs_etape(&b, Etape::Accord, jour(), 2, 16);
+        let champs: Vec<Champ> = e.iter().map(|x| x.champ).collect();
+        assert_eq!(
+            champs,
+            [Champ::ConsentementDate, Champ::ConsentementMoyen],
+            "{e:?}"
+        );
+        b.consentement_date = "20/11/2026".into();
+        b.consentement_moyen = Some(MoyenAccord::Telephone);
+        let t = valider(&b, jour(), 2, 16).unwrap().texte_fr("éligible");
+        assert!(
+            t.contains("la famille a été informée de cette demande et l’accepte (accord donné le 20/11/2026, par téléphone)."),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_request_from_a_point_asks_for_the_home_address() {
+        // Made from a position or a tap on the map: nothing prefilled, the address is asked.
+        let mut b = parent();
+        b.adresse = "  ".into();
+        let e = erreurs_etape(&b, Etape::Famille, jour(), 2, 16);
+        assert_eq!(
+            e,
+            vec![Erreur {
+                champ: Champ::Adresse,
+                probleme: Probleme::Obligatoire
+            }]
+        );
+        b.adresse = "3 rue des Marmuzots, Dijon".into();
+        let t = valider(&b, jour(), 2, 16)
+            .unwrap()
+            .texte_fr("point 47.35670, 5.04860 — hors des quartiers du programme");
+        assert!(t.contains("Adresse du domicile\u{a0}: 3 rue des Marmuzots, Dijon"));
+        b.adresse = "x".repeat(201);
+        assert_eq!(
+            erreurs_etape(&b, Etape::Famille, jour(), 2, 16)[0].probleme,
+            Probleme::TropLong { max: 200 }
+        );
+    }
+
+    #[test]
+    fn school_and_class_each_on_their_line() {
+        let mut b = parent();
+        b.enfant_ecole = "École Voltaire".into();
+        b.enfant_classe = "CM1".into();
+        let t = valider(&b, jour(), 2, 16).unwrap().texte_fr("éligible");
+        assert!(
+            t.contains("\nÉcole\u{a0}: École Voltaire\nClasse\u{a0}: CM1\n"),
+            "{t}"
+        );
+        b.enfant_ecole.clear();
+        let t = valider(&b, jour(), 2, 16).unwrap().texte_fr("éligible");
+        assert!(!t.contains("École\u{a0}:") && t.contains("Classe\u{a0}: CM1"));
     }
 
     #[test]

@@ -211,19 +211,28 @@ fn cellule_csv(s: &str) -> String {
     }
 }
 
-pub const COLONNES_AJOUTEES: [&str; 8] = [
+/// The columns after the user's (the first column, `ligne`, comes before them).
+pub const COLONNES_AJOUTEES: [&str; 9] = [
     "adresse_trouvee",
     "precision",
     "iris",
     "iris_nom",
     "decision",
+    "reponse",
     "equipe",
     "zone",
     "a_revoir",
 ];
 
-/// The export: the user's columns, then the results; UTF-8 with BOM, `;`, CRLF.
-pub fn ecrire_csv(entete: Option<&[String]>, lignes: &[(Vec<String>, LigneResultat)]) -> String {
+/// The export, to be matched back to the source: each row's line number in the file first
+/// (`ligne`), the user's columns, then the results, rows in the order given (the page gives the
+/// file's); the answer as its code (`decision`) and in words (`reponse`, by `en_mots`). UTF-8
+/// with BOM, `;`, CRLF.
+pub fn ecrire_csv(
+    entete: Option<&[String]>,
+    lignes: &[(Vec<String>, LigneResultat)],
+    en_mots: impl Fn(&str) -> String,
+) -> String {
     let largeur = lignes
         .iter()
         .map(|(c, _)| c.len())
@@ -241,20 +250,18 @@ pub fn ecrire_csv(entete: Option<&[String]>, lignes: &[(Vec<String>, LigneResult
         );
         out.push_str("\r\n");
     };
-    let mut e: Vec<String> = (0..largeur)
-        .map(|i| {
-            entete
-                .and_then(|e| e.get(i))
-                .cloned()
-                .unwrap_or_else(|| format!("colonne_{}", i + 1))
-        })
-        .collect();
+    let mut e: Vec<String> = vec!["ligne".into()];
+    e.extend((0..largeur).map(|i| {
+        entete
+            .and_then(|e| e.get(i))
+            .cloned()
+            .unwrap_or_else(|| format!("colonne_{}", i + 1))
+    }));
     e.extend(COLONNES_AJOUTEES.iter().map(|s| s.to_string()));
     ecrire(e);
     for (cellules, r) in lignes {
-        let mut c: Vec<String> = (0..largeur)
-            .map(|i| cellules.get(i).cloned().unwrap_or_default())
-            .collect();
+        let mut c: Vec<String> = vec![r.ligne.to_string()];
+        c.extend((0..largeur).map(|i| cellules.get(i).cloned().unwrap_or_default()));
         let precision = match r.precision {
             Some(Precision::Numero) => "numero",
             Some(Precision::Interpolee) => "interpolee",
@@ -268,6 +275,7 @@ pub fn ecrire_csv(entete: Option<&[String]>, lignes: &[(Vec<String>, LigneResult
             r.iris.as_ref().map(|i| i.0.clone()).unwrap_or_default(),
             r.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default(),
             r.decision.clone(),
+            en_mots(&r.decision),
             r.equipe.clone().unwrap_or_default(),
             r.zone.clone().unwrap_or_default(),
             if r.a_revoir() { "oui" } else { "non" }.to_string(),
@@ -343,13 +351,41 @@ mod tests {
                 vec!["=HYPERLINK(\"x\")".into(), "12 rue piron; bis".into()],
                 r,
             )],
+            |code| format!("«{code}»"),
         );
-        assert!(csv.starts_with("\u{feff}nom;adresse;adresse_trouvee;"));
-        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\";\"12 rue piron; bis\";12 Rue Piron, 21000 Dijon;numero;212310101;Monge;hors_territoire;;;non\r\n"), "{csv}");
+        assert!(csv.starts_with("\u{feff}ligne;nom;adresse;adresse_trouvee;"));
+        assert!(csv.contains("\r\n2;\"'=HYPERLINK(\"\"x\"\")\";\"12 rue piron; bis\";12 Rue Piron, 21000 Dijon;numero;212310101;Monge;hors_territoire;«hors_territoire»;;;non\r\n"), "{csv}");
         assert_eq!(neutraliser("+33 6"), "'+33 6");
         assert_eq!(neutraliser("@SUM"), "'@SUM");
         assert_eq!(neutraliser("-1"), "'-1");
         assert_eq!(neutraliser("12"), "12");
+    }
+
+    #[test]
+    fn the_export_gives_each_row_its_line_number_and_its_answer_in_words() {
+        let r = |ligne, decision: &str| LigneResultat {
+            ligne,
+            saisie: String::new(),
+            trouvee: None,
+            precision: None,
+            iris: None,
+            decision: decision.into(),
+            equipe: None,
+            zone: None,
+        };
+        let montrees = [
+            (vec!["a".to_string()], r(2, "eligible")),
+            (vec!["b".to_string()], r(3, "hors_dijon")),
+            (vec!["c".to_string()], r(4, "adresse_introuvable")),
+        ];
+        let csv = ecrire_csv(Some(&["adresse".into()]), &montrees, |c| c.to_uppercase());
+        let lignes: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert!(lignes[0].starts_with(
+            "ligne;adresse;adresse_trouvee;precision;iris;iris_nom;decision;reponse;"
+        ));
+        let debuts: Vec<&str> = lignes[1..].iter().map(|l| &l[..4]).collect();
+        assert_eq!(debuts, ["2;a;", "3;b;", "4;c;"]);
+        assert!(lignes[3].contains(";adresse_introuvable;ADRESSE_INTROUVABLE;"));
     }
 
     proptest! {
@@ -364,10 +400,12 @@ mod tests {
         #[test]
         fn cells_survive_a_round_trip(cellules in proptest::collection::vec("[^\u{feff}]{0,12}", 1..5)) {
             let r = LigneResultat { ligne: 1, saisie: String::new(), trouvee: None, precision: None, iris: None, decision: "vide".into(), equipe: None, zone: None };
-            let csv = ecrire_csv(None, &[(cellules.clone(), r)]);
+            let csv = ecrire_csv(None, &[(cellules.clone(), r)], |c| c.to_string());
             let relu = lire_csv(csv.trim_start_matches('\u{feff}'), Some(';'));
             prop_assert_eq!(relu.len(), 2);
+            prop_assert_eq!(&relu[1][0], "1");
             for (i, c) in cellules.iter().enumerate() {
+                let i = i + 1;
                 // A formula-looking cell comes back with its protecting quote; a lone CR is
                 // read as a line break inside quotes — both kept as text.
                 let attendu = neutraliser(c);

@@ -137,6 +137,29 @@ pub fn ecrire(x: f64, decimales: u32) -> String {
     }
 }
 
+/// The text with its digits in the Latin script: Arabic-Indic (« ٠١٢٣٤٥٦٧٨٩ », U+0660–0669) and
+/// Eastern Arabic-Indic (« ۰…۹ », U+06F0–06F9) digits become `0`–`9`, so a number or a date typed
+/// on an Arabic keyboard reads like any other. Nothing else changes.
+pub fn chiffres_latins(texte: &str) -> String {
+    texte
+        .chars()
+        .map(|c| match c {
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            '\u{6F0}'..='\u{6F9}' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+/// A whole number of at most `max_chiffres` digits, in any script [`chiffres_latins`] knows,
+/// spaces around allowed (an age typed in a field). `None` for anything else.
+pub fn entier(texte: &str, max_chiffres: usize) -> Option<u32> {
+    let t = chiffres_latins(texte.trim());
+    (!t.is_empty() && t.len() <= max_chiffres && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
 /// An integer with its thousands grouped by `separateur`: `groupe(200_000, "\u{202F}")` is
 /// « 200 000 » with the narrow no-break space of French typography; `","` for English.
 pub fn groupe(n: usize, separateur: &str) -> String {
@@ -245,6 +268,19 @@ mod tests {
             let attendu = format!("{x:.p$}", p = decimales as usize);
             let attendu = if attendu.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') { attendu.trim_start_matches('-').to_string() } else { attendu };
             prop_assert_eq!(ecrire(x, decimales), attendu);
+        }
+    }
+
+    #[test]
+    fn arabic_indic_digits_read_as_digits() {
+        assert_eq!(chiffres_latins("٠٣/٠٥/٢٠١٧"), "03/05/2017");
+        assert_eq!(chiffres_latins("۱۶ ans"), "16 ans");
+        assert_eq!(entier("٥", 2), Some(5));
+        assert_eq!(entier(" ١٦ ", 2), Some(16));
+        assert_eq!(entier("16", 2), Some(16));
+        assert_eq!(entier("1٦", 2), Some(16));
+        for mauvais in ["", " ", "-1", "1.5", "١٢٣", "douze", "+3"] {
+            assert_eq!(entier(mauvais, 2), None, "{mauvais}");
         }
     }
 }

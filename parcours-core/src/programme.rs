@@ -31,6 +31,8 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (the French way).
     pub fn analyser(s: &str) -> Option<Date> {
+        // Digits typed on an Arabic keyboard read as any others.
+        let s = crate::nombre::chiffres_latins(s);
         let s = s.trim();
         let (a, m, j) = if let Some((j, reste)) = s.split_once('/') {
             let (m, a) = reste.split_once('/')?;
@@ -492,6 +494,9 @@ pub(crate) mod tests {
     fn dates() {
         let d = Date::analyser("2015-03-02").unwrap();
         assert_eq!(Date::analyser("02/03/2015"), Some(d));
+        // Typed on an Arabic keyboard.
+        assert_eq!(Date::analyser("٠٢/٠٣/٢٠١٥"), Some(d));
+        assert_eq!(Date::analyser("۲۰۱۵-۰۳-۰۲"), Some(d));
         assert_eq!(d.to_string(), "2015-03-02");
         assert_eq!(d.jj_mm_aaaa(), "02/03/2015");
         assert_eq!(

@@ -13,16 +13,87 @@
 //!
 //! In a catalogue's text, `{nom}` is a variable. The compiled text keeps `{0}`, `{1}`… (the
 //! variable's position) and nothing else between braces.
+//!
+//! Plurals: a message whose words depend on a count is listed with that count in brackets
+//! (`raison_age[age](min, max)`; the count is its first variable). Its source is not one text
+//! but one text per plural form of the language, by their CLDR names — French and English
+//! `one` and `other`; Arabic `zero`, `one`, `two`, `few`, `many` and `other` — as a TOML table:
+//! `raison_age = { one = "L’enfant a {age} an…", other = "L’enfant a {age} ans…" }`. The build
+//! refuses a missing or unknown form; the app picks the form of the count ([`Forme::pour`]) and
+//! writes the count grouped the language's way. A compiled plural text keeps its forms in the
+//! language's order, separated by [`SEPARATEUR_FORMES`].
 
 use serde::{Deserialize, Serialize};
 use std::fmt::{Display, Write};
 
 use crate::asset::{crc32, Nature, Payload};
 use crate::decision::{Motif, Raison};
-use crate::demande::{Champ, Demandeur, Etape, Probleme};
+use crate::demande::{Champ, Demandeur, Etape, MoyenAccord, Probleme};
 use crate::lien::Langue;
 use crate::programme::{Couverture, Equipe};
 use crate::recherche::{Doute, Precision};
+
+/// Between the forms of a compiled plural text (a control character no text holds).
+pub const SEPARATEUR_FORMES: char = '\u{1F}';
+
+/// The plural form of a count: CLDR's categories, for whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forme {
+    Zero,
+    Un,
+    Deux,
+    Peu,
+    Beaucoup,
+    Autre,
+}
+
+impl Forme {
+    /// The CLDR name, as a catalogue's source writes it.
+    pub fn cldr(self) -> &'static str {
+        match self {
+            Forme::Zero => "zero",
+            Forme::Un => "one",
+            Forme::Deux => "two",
+            Forme::Peu => "few",
+            Forme::Beaucoup => "many",
+            Forme::Autre => "other",
+        }
+    }
+
+    /// The forms a language tells apart, in the order a compiled text keeps them. (French's
+    /// `many`, for round millions, is left out: no count here comes near.)
+    pub fn de(l: Langue) -> &'static [Forme] {
+        match l {
+            Langue::Fr | Langue::En => &[Forme::Un, Forme::Autre],
+            Langue::Ar => &[
+                Forme::Zero,
+                Forme::Un,
+                Forme::Deux,
+                Forme::Peu,
+                Forme::Beaucoup,
+                Forme::Autre,
+            ],
+        }
+    }
+
+    /// The form of the count `n` in language `l` (CLDR's rules for whole numbers).
+    pub fn pour(l: Langue, n: usize) -> Forme {
+        match l {
+            // French: 0 and 1 are singular (« 0 an », « 1 an »).
+            Langue::Fr if n <= 1 => Forme::Un,
+            Langue::En if n == 1 => Forme::Un,
+            Langue::Fr | Langue::En => Forme::Autre,
+            Langue::Ar => match (n, n % 100) {
+                (0, _) => Forme::Zero,
+                (1, _) => Forme::Un,
+                (2, _) => Forme::Deux,
+                (_, 3..=10) => Forme::Peu,
+                (_, 11..=99) => Forme::Beaucoup,
+                _ => Forme::Autre,
+            },
+        }
+    }
+}
 
 /// A language's messages, complete and checked against [`MESSAGES`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +113,12 @@ impl Payload for Textes {
         if self.empreinte != EMPREINTE || self.messages.len() != VARIABLES.len() {
             return Err("made for another list of messages (rebuild the assets)".into());
         }
+        let formes = Forme::de(self.langue()).len();
         for (i, (variables, texte)) in VARIABLES.iter().zip(&self.messages).enumerate() {
+            let attendues = if PLURIEL[i] { formes } else { 1 };
+            if texte.split(SEPARATEUR_FORMES).count() != attendues {
+                return Err(format!("message {i}: not the language's plural forms"));
+            }
             for morceau in morceaux(texte) {
                 match morceau {
                     Morceau::Variable(v) if v < *variables as usize => {}
@@ -61,8 +137,17 @@ pub enum ErreurTextes {
     Manquant(&'static str),
     Inconnu(String),
     Vide(String),
-    VariableInconnue { message: String, variable: String },
+    VariableInconnue {
+        message: String,
+        variable: String,
+    },
     Accolade(String),
+    /// A message that depends on a count, given as one text (or a form missing): the forms the
+    /// language needs.
+    Formes {
+        message: String,
+        formes: String,
+    },
 }
 
 impl Display for ErreurTextes {
@@ -78,6 +163,10 @@ impl Display for ErreurTextes {
             ErreurTextes::Accolade(m) => {
                 write!(f, "message {m}: a brace that does not close a {{variable}}")
             }
+            ErreurTextes::Formes { message, formes } => write!(
+                f,
+                "message {message} depends on a count: give it as {{ {formes} }}"
+            ),
         }
     }
 }
@@ -112,53 +201,64 @@ fn morceaux(texte: &str) -> impl Iterator<Item = Morceau<'_>> {
 }
 
 impl Textes {
-    /// A catalogue from its source pairs (`name`, `text with {variables}`), or every problem.
+    /// A catalogue from its source pairs (`name`, `text with {variables}`), or every problem. A
+    /// plural message comes as one pair per form, `name.form` (`raison_age.one`).
     pub fn compiler(
         langue: Langue,
         paires: &[(String, String)],
     ) -> Result<Textes, Vec<ErreurTextes>> {
         let mut erreurs = Vec::new();
+        let formes = Forme::de(langue);
+        let connu = |nom: &str| match nom.split_once('.') {
+            None => MESSAGES
+                .iter()
+                .zip(PLURIEL)
+                .any(|((m, _), p)| *m == nom && !p),
+            Some((m, f)) => {
+                MESSAGES
+                    .iter()
+                    .zip(PLURIEL)
+                    .any(|((n, _), p)| *n == m && *p)
+                    && formes.iter().any(|x| x.cldr() == f)
+            }
+        };
         for (nom, _) in paires {
-            if !MESSAGES.iter().any(|(m, _)| m == nom) {
+            if !connu(nom) && !MESSAGES.iter().any(|(m, _)| m == nom) {
                 erreurs.push(ErreurTextes::Inconnu(nom.clone()));
             }
         }
         let mut messages = Vec::with_capacity(MESSAGES.len());
-        for (nom, variables) in MESSAGES {
-            let Some((_, source)) = paires.iter().find(|(m, _)| m == nom) else {
-                erreurs.push(ErreurTextes::Manquant(nom));
-                continue;
-            };
-            if source.is_empty() {
-                erreurs.push(ErreurTextes::Vide(nom.to_string()));
-            }
-            let mut texte = String::with_capacity(source.len());
-            let mut reste = source.as_str();
-            while let Some(debut) = reste.find(['{', '}']) {
-                texte.push_str(&reste[..debut]);
-                let apres = &reste[debut..];
-                let fin = match (apres.starts_with('{'), apres.find('}')) {
-                    (true, Some(fin)) => fin,
-                    _ => {
-                        erreurs.push(ErreurTextes::Accolade(nom.to_string()));
-                        reste = "";
-                        break;
-                    }
+        for ((nom, variables), pluriel) in MESSAGES.iter().zip(PLURIEL) {
+            let source = |cle: &str| paires.iter().find(|(m, _)| m == cle).map(|(_, t)| t);
+            if !pluriel {
+                let Some(texte) = source(nom) else {
+                    erreurs.push(ErreurTextes::Manquant(nom));
+                    continue;
                 };
-                let variable = &apres[1..fin];
-                match variables.iter().position(|v| *v == variable) {
-                    Some(i) => {
-                        let _ = write!(texte, "{{{i}}}");
-                    }
-                    None => erreurs.push(ErreurTextes::VariableInconnue {
-                        message: nom.to_string(),
-                        variable: variable.to_string(),
-                    }),
-                }
-                reste = &apres[fin + 1..];
+                messages.push(compiler_texte(nom, texte, variables, &mut erreurs));
+                continue;
             }
-            texte.push_str(reste);
-            messages.push(texte);
+            let sources: Vec<Option<&String>> = formes
+                .iter()
+                .map(|f| source(&format!("{nom}.{}", f.cldr())))
+                .collect();
+            if source(nom).is_some() || sources.iter().any(Option::is_none) {
+                erreurs.push(ErreurTextes::Formes {
+                    message: nom.to_string(),
+                    formes: formes
+                        .iter()
+                        .map(|f| format!("{} = \"…\"", f.cldr()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+                continue;
+            }
+            let textes: Vec<String> = sources
+                .into_iter()
+                .flatten()
+                .map(|t| compiler_texte(nom, t, variables, &mut erreurs))
+                .collect();
+            messages.push(textes.join(&SEPARATEUR_FORMES.to_string()));
         }
         if !erreurs.is_empty() {
             return Err(erreurs);
@@ -180,8 +280,31 @@ impl Textes {
     }
 
     fn remplir(&self, i: usize, valeurs: &[&dyn Display]) -> String {
+        self.remplir_texte(self.brut(i), valeurs)
+    }
+
+    /// A plural message: the form of the count `n` (its first variable, written grouped), then
+    /// the other variables.
+    fn remplir_pluriel(&self, i: usize, n: usize, autres: &[&dyn Display]) -> String {
+        let l = self.langue();
+        let rang = Forme::de(l)
+            .iter()
+            .position(|f| *f == Forme::pour(l, n))
+            .unwrap_or(0);
+        let texte = self
+            .brut(i)
+            .split(SEPARATEUR_FORMES)
+            .nth(rang)
+            .unwrap_or("");
+        let compte = self.nombre(n);
+        let mut valeurs: Vec<&dyn Display> = vec![&compte];
+        valeurs.extend_from_slice(autres);
+        self.remplir_texte(texte, &valeurs)
+    }
+
+    fn remplir_texte(&self, texte: &str, valeurs: &[&dyn Display]) -> String {
         let mut s = String::new();
-        for m in morceaux(self.brut(i)) {
+        for m in morceaux(texte) {
             match m {
                 Morceau::Texte(t) => s.push_str(t),
                 Morceau::Variable(v) => {
@@ -195,27 +318,74 @@ impl Textes {
     }
 }
 
+/// One text of a message: its `{variables}` become their positions (`{0}`…).
+fn compiler_texte(
+    nom: &str,
+    source: &str,
+    variables: &[&str],
+    erreurs: &mut Vec<ErreurTextes>,
+) -> String {
+    if source.is_empty() {
+        erreurs.push(ErreurTextes::Vide(nom.to_string()));
+    }
+    let mut texte = String::with_capacity(source.len());
+    let mut reste = source;
+    while let Some(debut) = reste.find(['{', '}']) {
+        texte.push_str(&reste[..debut]);
+        let apres = &reste[debut..];
+        let fin = match (apres.starts_with('{'), apres.find('}')) {
+            (true, Some(fin)) => fin,
+            _ => {
+                erreurs.push(ErreurTextes::Accolade(nom.to_string()));
+                reste = "";
+                break;
+            }
+        };
+        let variable = &apres[1..fin];
+        match variables.iter().position(|v| *v == variable) {
+            Some(i) => {
+                let _ = write!(texte, "{{{i}}}");
+            }
+            None => erreurs.push(ErreurTextes::VariableInconnue {
+                message: nom.to_string(),
+                variable: variable.to_string(),
+            }),
+        }
+        reste = &apres[fin + 1..];
+    }
+    texte.push_str(reste);
+    // A form separator typed in a source would split the text: refused like a stray brace.
+    if texte.contains(SEPARATEUR_FORMES) {
+        erreurs.push(ErreurTextes::Accolade(nom.to_string()));
+    }
+    texte
+}
+
 macro_rules! messages {
-    ($($nom:ident $(($($var:ident),*))?;)*) => {
+    ($($nom:ident $([$compte:ident])? $(($($var:ident),*))?;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy)]
         enum Cle { $($nom),* }
 
-        /// Every message the app says, in order, with the variables its text may use.
+        /// Every message the app says, in order, with the variables its text may use (a plural
+        /// message's count first).
         pub const MESSAGES: &[(&str, &[&str])] = &[
-            $((stringify!($nom), &[$($(stringify!($var)),*)?])),*
+            $((stringify!($nom), &[$(stringify!($compte),)? $($(stringify!($var)),*)?])),*
         ];
+
+        /// Which messages depend on a count (one text per plural form).
+        pub const PLURIEL: &[bool] = &[$(<[&str]>::len(&[$(stringify!($compte))?]) == 1),*];
 
         /// How many variables each message has (what the browser checks: the names above
         /// stay out of its code).
-        const VARIABLES: &[u8] = &[$(<[&str]>::len(&[$($(stringify!($var)),*)?]) as u8),*];
+        const VARIABLES: &[u8] = &[$(<[&str]>::len(&[$(stringify!($compte),)? $($(stringify!($var)),*)?]) as u8),*];
 
-        /// The fingerprint of the list (names and variables, in order), computed at compile
-        /// time: a catalogue built for another list is refused.
-        const EMPREINTE: u32 = crc32(concat!($(stringify!($nom), $($(" ", stringify!($var),)*)? "\n",)*).as_bytes());
+        /// The fingerprint of the list (names, counts and variables, in order), computed at
+        /// compile time: a catalogue built for another list is refused.
+        const EMPREINTE: u32 = crc32(concat!($(stringify!($nom), $(" [", stringify!($compte), "]",)? $($(" ", stringify!($var),)*)? "\n",)*).as_bytes());
 
         impl Textes {
-            $(messages!(@acces $nom $(($($var),*))?);)*
+            $(messages!(@acces $nom $([$compte])? $(($($var),*))?);)*
         }
     };
     (@acces $nom:ident) => {
@@ -228,20 +398,30 @@ macro_rules! messages {
             self.remplir(Cle::$nom as usize, &[$($var),*])
         }
     };
+    (@acces $nom:ident [$compte:ident] $(($($var:ident),*))?) => {
+        pub fn $nom(&self, $compte: usize $($(, $var: &dyn Display)*)?) -> String {
+            self.remplir_pluriel(Cle::$nom as usize, $compte, &[$($($var),*)?])
+        }
+    };
 }
 
 messages! {
     // The check page.
     accroche;
+    titre_page;
+    titre_page_liste;
     presentation;
     confidentialite;
     langue_choix;
     langue_indisponible;
     etiquette_adresse;
     aide_adresse;
-    suggestions_une(n);
-    suggestions_plusieurs(n);
+    suggestions[n];
     aucune_suggestion;
+    introuvable_titre(adresse);
+    introuvable_texte;
+    introuvable_carte;
+    introuvable_en_ligne;
     pas_dans_la_liste;
     adresse_choisie;
     precision_numero;
@@ -250,7 +430,8 @@ messages! {
     precision_non_localisee;
     vouliez_vous_dire(adresse);
     etiquette_age;
-    aide_age;
+    aide_age(min, max);
+    aide_age_court;
     age_invalide;
     nouvelle_recherche;
     reponse;
@@ -302,11 +483,11 @@ messages! {
     raison_bord_de_la_commune;
     raison_hors_dijon_a(distance);
     raison_hors_dijon;
-    raison_voisins_accord(n);
-    raison_voisins_desaccord(n);
-    raison_voie_accord(n);
-    raison_voie_desaccord(n);
-    raison_age(age, min, max);
+    raison_voisins_accord[n];
+    raison_voisins_desaccord[n];
+    raison_voie_accord[n];
+    raison_voie_desaccord[n];
+    raison_age[age](min, max);
     raison_millesime(millesime);
     hors_periode(debut, fin);
     sources_titre;
@@ -369,8 +550,13 @@ messages! {
     demande_precedent;
     demande_suivant;
     demande_fermer;
-    erreurs_une(n);
-    erreurs_plusieurs(n);
+    demande_hors_programme;
+    quitter_titre;
+    quitter_texte;
+    quitter_continuer;
+    quitter_garder;
+    quitter_sans_garder;
+    erreurs_titre[n];
     demandeur_question;
     demandeur_parent;
     demandeur_personnel_scolaire;
@@ -391,8 +577,17 @@ messages! {
     champ_deja_fait;
     champ_consentement;
     champ_consentement_date;
+    champ_consentement_moyen;
+    accord_moyen_entretien;
+    accord_moyen_telephone;
+    accord_moyen_ecrit;
+    champ_adresse;
+    aide_domicile;
+    accord_intro_parent;
+    accord_intro_pro;
     aide_contact;
-    aide_naissance;
+    aide_naissance(min, max);
+    aide_date;
     classe;
     langue_famille;
     interprete;
@@ -410,19 +605,19 @@ messages! {
     probleme_trop_long(max);
     probleme_date_invalide;
     probleme_dans_le_futur;
-    probleme_age_hors_programme(age, min, max);
+    probleme_age_hors_programme[age](min, max);
     probleme_telephone_invalide;
     probleme_email_invalide;
     probleme_un_moyen_de_contact;
     probleme_un_domaine;
     probleme_consentement;
     recap_intro;
+    recap_intro_sans_courriel;
     imprimer;
     courriel;
     courriel_trop_long;
     demande_telecharger;
     sans_contact;
-    signature;
     rien_envoye;
     garder;
     garder_aide;
@@ -432,6 +627,13 @@ messages! {
     brouillon_indisponible;
     tout_effacer;
     tout_efface;
+    brouillon_garde(jour, prenom);
+    brouillon_garde_sans_prenom(jour);
+    brouillon_reprendre;
+    brouillon_effacer;
+    brouillon_efface;
+    brouillon_autre;
+    brouillon_illisible_accueil;
 
     // The list page.
     liste_lien;
@@ -442,6 +644,7 @@ messages! {
     liste_aide_coller;
     liste_fichier;
     liste_aide_fichier;
+    liste_pretes[n];
     liste_verifier;
     liste_entete;
     liste_colonnes;
@@ -451,13 +654,15 @@ messages! {
     liste_trop_de_lignes(n, max);
     liste_aucune_ligne;
     liste_progression;
-    liste_resume_une(a, secondes);
-    liste_resume_plusieurs(n, a, secondes);
+    liste_resume_lignes[n](a, secondes);
     liste_encodage_1252;
     liste_filtre;
     liste_toutes;
+    liste_a_revoir;
     liste_telecharger;
+    liste_ordre_export;
     liste_affichees(n, total);
+    liste_tableau;
     liste_th_ligne;
     liste_th_saisie;
     liste_th_trouvee;
@@ -494,13 +699,6 @@ impl Textes {
         crate::nombre::ecrire(ms / 1000.0, 1).replace('.', self.separateur_decimal())
     }
 
-    pub fn suggestions(&self, n: usize) -> String {
-        match n {
-            1 => self.suggestions_une(&n),
-            _ => self.suggestions_plusieurs(&n),
-        }
-    }
-
     pub fn precision(&self, p: Precision) -> &str {
         match p {
             Precision::Numero => self.precision_numero(),
@@ -518,7 +716,7 @@ impl Textes {
     }
 
     /// The team's short name inside a sentence ("nord", "north"…).
-    fn nom_equipe(&self, e: Equipe) -> &str {
+    pub fn nom_equipe(&self, e: Equipe) -> &str {
         match e {
             Equipe::Nord => self.nom_equipe_nord(),
             Equipe::Sud => self.nom_equipe_sud(),
@@ -586,14 +784,14 @@ impl Textes {
                 None => self.raison_hors_dijon().into(),
             },
             Raison::Interpolee { voisins, accord } => match accord {
-                true => self.raison_voisins_accord(voisins),
-                false => self.raison_voisins_desaccord(voisins),
+                true => self.raison_voisins_accord(*voisins),
+                false => self.raison_voisins_desaccord(*voisins),
             },
             Raison::VoieSeulement { numeros, accord } => match accord {
-                true => self.raison_voie_accord(numeros),
-                false => self.raison_voie_desaccord(numeros),
+                true => self.raison_voie_accord(*numeros),
+                false => self.raison_voie_desaccord(*numeros),
             },
-            Raison::Age { age, min, max } => self.raison_age(age, min, max),
+            Raison::Age { age, min, max } => self.raison_age(*age as usize, min, max),
             Raison::Millesime { iris } => self.raison_millesime(iris),
         }
     }
@@ -619,13 +817,6 @@ impl Textes {
             Etape::Recapitulatif => self.etape_recapitulatif(),
         };
         self.demande_etape(&i, &n, &nom)
-    }
-
-    pub fn erreurs_titre(&self, n: usize) -> String {
-        match n {
-            1 => self.erreurs_une(&n),
-            _ => self.erreurs_plusieurs(&n),
-        }
     }
 
     pub fn demandeur(&self, d: Demandeur) -> &str {
@@ -654,6 +845,16 @@ impl Textes {
             Champ::DejaFait => self.champ_deja_fait(),
             Champ::Consentement => self.champ_consentement(),
             Champ::ConsentementDate => self.champ_consentement_date(),
+            Champ::ConsentementMoyen => self.champ_consentement_moyen(),
+            Champ::Adresse => self.champ_adresse(),
+        }
+    }
+
+    pub fn moyen_accord(&self, m: MoyenAccord) -> &str {
+        match m {
+            MoyenAccord::Entretien => self.accord_moyen_entretien(),
+            MoyenAccord::Telephone => self.accord_moyen_telephone(),
+            MoyenAccord::Ecrit => self.accord_moyen_ecrit(),
         }
     }
 
@@ -676,7 +877,7 @@ impl Textes {
             Probleme::DateInvalide => self.probleme_date_invalide().into(),
             Probleme::DansLeFutur => self.probleme_dans_le_futur().into(),
             Probleme::AgeHorsProgramme { age, min, max } => {
-                self.probleme_age_hors_programme(age, min, max)
+                self.probleme_age_hors_programme(*age as usize, min, max)
             }
             Probleme::TelephoneInvalide => self.probleme_telephone_invalide().into(),
             Probleme::EmailInvalide => self.probleme_email_invalide().into(),
@@ -687,11 +888,7 @@ impl Textes {
     }
 
     pub fn liste_resume(&self, n: usize, a: usize, ms: f64) -> String {
-        let s = self.secondes(ms);
-        match n {
-            1 => self.liste_resume_une(&self.nombre(a), &s),
-            _ => self.liste_resume_plusieurs(&self.nombre(n), &self.nombre(a), &s),
-        }
+        self.liste_resume_lignes(n, &self.nombre(a), &self.secondes(ms))
     }
 
     /// The answer of a list row, by its code in the downloaded file.
@@ -724,25 +921,36 @@ mod tests {
     use super::*;
     use crate::asset::{decoder, encoder, AssetError};
 
-    /// Every message, with each of its variables, so the catalogue compiles.
+    /// Every message, with each of its variables, so the catalogue compiles: a plural message
+    /// has each of the language's forms, named in its text (`suggestions.one<{n}>`).
+    fn complet_en(l: Langue) -> Vec<(String, String)> {
+        let mut p = Vec::new();
+        for ((nom, vars), pluriel) in MESSAGES.iter().zip(PLURIEL) {
+            let t: String = vars.iter().map(|v| format!("<{{{v}}}>")).collect();
+            if *pluriel {
+                for f in Forme::de(l) {
+                    let cle = format!("{nom}.{}", f.cldr());
+                    p.push((cle.clone(), format!("{cle}{t}")));
+                }
+            } else {
+                p.push((nom.to_string(), format!("{nom}{t}")));
+            }
+        }
+        p
+    }
+
     fn complet() -> Vec<(String, String)> {
-        MESSAGES
-            .iter()
-            .map(|(nom, vars)| {
-                let t: String = vars.iter().map(|v| format!("<{{{v}}}>")).collect();
-                (nom.to_string(), format!("{nom}{t}"))
-            })
-            .collect()
+        complet_en(Langue::Fr)
     }
 
     #[test]
     fn un_catalogue_complet_se_compile_et_se_remplit() {
-        let t = Textes::compiler(Langue::En, &complet()).unwrap();
+        let t = Textes::compiler(Langue::En, &complet_en(Langue::En)).unwrap();
         assert_eq!(t.langue(), Langue::En);
         assert_eq!(t.accroche(), "accroche");
         assert_eq!(t.hors_age_titre(&2, &16), "hors_age_titre<2><16>");
-        assert_eq!(t.suggestions(1), "suggestions_une<1>");
-        assert_eq!(t.suggestions(3), "suggestions_plusieurs<3>");
+        assert_eq!(t.suggestions(1), "suggestions.one<1>");
+        assert_eq!(t.suggestions(3), "suggestions.other<3>");
         assert_eq!(
             t.raison(&Raison::LimiteProche {
                 distance_m: 7.6,
@@ -759,7 +967,7 @@ mod tests {
             if nom == "hors_age_titre" {
                 *texte = "de {max} à {min}, {max} !".into();
             }
-            if nom == "suggestions_une" {
+            if nom == "suggestions.one" {
                 *texte = "Une suggestion.".into();
             }
         }
@@ -805,7 +1013,7 @@ mod tests {
 
     #[test]
     fn l_asset_refuse_un_catalogue_d_une_autre_liste() {
-        let t = Textes::compiler(Langue::Ar, &complet()).unwrap();
+        let t = Textes::compiler(Langue::Ar, &complet_en(Langue::Ar)).unwrap();
         assert_eq!(decoder::<Textes>(&encoder(&t)).unwrap(), t);
         let mut autre = t.clone();
         autre.empreinte ^= 1;
@@ -815,12 +1023,96 @@ mod tests {
         accolade.messages[0] = "a {9} b".into();
         let mut langue = t.clone();
         langue.langue = "de".into();
-        for mauvais in [autre, court, accolade, langue] {
+        // Arabic's six forms read as French's two: refused.
+        let mut formes = t.clone();
+        formes.langue = "fr".into();
+        for mauvais in [autre, court, accolade, langue, formes] {
             assert!(matches!(
                 decoder::<Textes>(&encoder(&mauvais)),
                 Err(AssetError::Invalide(_))
             ));
         }
+    }
+
+    #[test]
+    fn le_pluriel_suit_les_regles_de_chaque_langue() {
+        use Forme::*;
+        let fr: Vec<Forme> = [0, 1, 2, 16, 1_000]
+            .map(|n| Forme::pour(Langue::Fr, n))
+            .into();
+        assert_eq!(fr, [Un, Un, Autre, Autre, Autre]);
+        let en: Vec<Forme> = [0, 1, 2, 16].map(|n| Forme::pour(Langue::En, n)).into();
+        assert_eq!(en, [Autre, Un, Autre, Autre]);
+        let ar: Vec<Forme> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111, 1_000]
+            .map(|n| Forme::pour(Langue::Ar, n))
+            .into();
+        assert_eq!(
+            ar,
+            [Zero, Un, Deux, Peu, Peu, Beaucoup, Beaucoup, Autre, Autre, Peu, Beaucoup, Autre]
+        );
+    }
+
+    #[test]
+    fn un_message_selon_un_nombre_prend_la_forme_de_ce_nombre() {
+        let mut p = complet();
+        for (nom, texte) in &mut p {
+            match nom.as_str() {
+                "raison_age.one" => *texte = "L’enfant a {age} an ({min}–{max})".into(),
+                "raison_age.other" => *texte = "L’enfant a {age} ans ({min}–{max})".into(),
+                "liste_pretes.other" => *texte = "{n} lignes prêtes".into(),
+                _ => {}
+            }
+        }
+        let mut p2 = p.clone();
+        p2.push(("separateur_milliers".into(), String::new()));
+        let t = Textes::compiler(Langue::Fr, &p).unwrap();
+        let raison = |age| {
+            t.raison(&Raison::Age {
+                age,
+                min: 2,
+                max: 16,
+            })
+        };
+        assert_eq!(raison(0), "L’enfant a 0 an (2–16)");
+        assert_eq!(raison(1), "L’enfant a 1 an (2–16)");
+        assert_eq!(raison(17), "L’enfant a 17 ans (2–16)");
+        // The count is written grouped, the language's way.
+        let mut g = p.clone();
+        for (nom, texte) in &mut g {
+            if nom == "separateur_milliers" {
+                *texte = "\u{202f}".into();
+            }
+        }
+        let t = Textes::compiler(Langue::Fr, &g).unwrap();
+        assert_eq!(t.liste_pretes(10_000), "10\u{202f}000 lignes prêtes");
+    }
+
+    #[test]
+    fn un_pluriel_incomplet_ou_donne_en_un_seul_texte_est_refuse() {
+        // A form missing, a form the language does not have, one text for a count.
+        let mut p = complet();
+        p.retain(|(n, _)| n != "raison_age.one");
+        p.push(("suggestions.few".into(), "x".into()));
+        p.retain(|(n, _)| !n.starts_with("erreurs_titre."));
+        p.push(("erreurs_titre".into(), "{n} erreurs".into()));
+        let e = Textes::compiler(Langue::Fr, &p).unwrap_err();
+        let formes = |m: &str| ErreurTextes::Formes {
+            message: m.into(),
+            formes: "one = \"…\", other = \"…\"".into(),
+        };
+        assert!(
+            e.contains(&ErreurTextes::Inconnu("suggestions.few".into())),
+            "{e:?}"
+        );
+        assert!(e.contains(&formes("raison_age")), "{e:?}");
+        assert!(e.contains(&formes("erreurs_titre")), "{e:?}");
+        assert_eq!(
+            formes("raison_age").to_string(),
+            "message raison_age depends on a count: give it as { one = \"…\", other = \"…\" }"
+        );
+        // Arabic needs its six forms.
+        let e = Textes::compiler(Langue::Ar, &complet()).unwrap_err();
+        assert!(e.iter().any(|x| matches!(x, ErreurTextes::Formes { message, formes } if message == "raison_age" && formes.starts_with("zero = "))), "{e:?}");
     }
 
     proptest::proptest! {

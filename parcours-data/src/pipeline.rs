@@ -81,6 +81,19 @@ pub fn lire_textes(dossier: &Path, langue: Langue) -> Result<Textes, Erreur> {
     for (nom, valeur) in table {
         match valeur {
             toml::Value::String(texte) => paires.push((nom, texte)),
+            // A message that depends on a count: one text per plural form (`one`, `other`…).
+            toml::Value::Table(formes) => {
+                for (forme, v) in formes {
+                    match v {
+                        toml::Value::String(texte) => {
+                            paires.push((format!("{nom}.{forme}"), texte))
+                        }
+                        _ => {
+                            return Err(erreur(&fichier, &nom, "each plural form must be a string"))
+                        }
+                    }
+                }
+            }
             _ => return Err(erreur(&fichier, &nom, "the text must be a string")),
         }
     }

@@ -402,6 +402,11 @@ fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
             min: 2,
             max: 16,
         },
+        Raison::Age {
+            age: 1,
+            min: 2,
+            max: 16,
+        },
         Raison::Millesime {
             iris: "2020".into(),
         },
@@ -423,11 +428,10 @@ fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
         });
     }
     for accord in [true, false] {
-        raisons.push(Raison::Interpolee { voisins: 2, accord });
-        raisons.push(Raison::VoieSeulement {
-            numeros: 31,
-            accord,
-        });
+        for n in [1, 2, 31] {
+            raisons.push(Raison::Interpolee { voisins: n, accord });
+            raisons.push(Raison::VoieSeulement { numeros: n, accord });
+        }
     }
     for r in &raisons {
         assert_eq!(t.raison(r), r.texte_fr(), "{r:?}");
@@ -442,15 +446,134 @@ fn the_french_messages_keep_french_typography() {
     let table: toml::Table = toml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
     let mut fautes = Vec::new();
     for (nom, v) in &table {
-        let t = v.as_str().unwrap();
-        for mauvais in [" :", " ;", " ?", " !", "« ", " »"] {
-            if t.contains(mauvais) {
-                fautes.push(format!("{nom}: {mauvais:?}"));
+        // A message that depends on a count has one text per plural form.
+        let textes: Vec<&str> = match v {
+            toml::Value::Table(formes) => formes.values().map(|f| f.as_str().unwrap()).collect(),
+            _ => vec![v.as_str().unwrap()],
+        };
+        for t in textes {
+            for mauvais in [" :", " ;", " ?", " !", "« ", " »"] {
+                if t.contains(mauvais) {
+                    fautes.push(format!("{nom}: {mauvais:?}"));
+                }
             }
         }
     }
     assert!(table.len() > 200, "the whole catalogue was read");
     assert!(fautes.is_empty(), "{fautes:?}");
+}
+
+/// Counts in words: « 1 an », « le numéro voisin », « 1 ligne » — never « 1 ans », « Les 1
+/// numéros », « 1 lignes » (each language's plural forms, from its catalogue).
+#[test]
+fn each_count_takes_its_plural_form() {
+    use parcours_core::decision::Raison;
+    use parcours_core::demande::Probleme;
+    use parcours_core::lien::Langue;
+    let reel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes");
+    let fr = pipeline::lire_textes(&reel, Langue::Fr).unwrap();
+    let age = |t: &parcours_core::textes::Textes, age| {
+        t.raison(&Raison::Age {
+            age,
+            min: 2,
+            max: 16,
+        })
+    };
+    assert!(
+        age(&fr, 1).starts_with("L’enfant a 1 an\u{a0}:"),
+        "{}",
+        age(&fr, 1)
+    );
+    assert!(age(&fr, 0).starts_with("L’enfant a 0 an\u{a0}:"));
+    assert!(age(&fr, 17).starts_with("L’enfant a 17 ans\u{a0}:"));
+    let probleme = fr.probleme(&Probleme::AgeHorsProgramme {
+        age: 1,
+        min: 2,
+        max: 16,
+    });
+    assert!(probleme.starts_with("L’enfant a 1 an\u{a0}:"), "{probleme}");
+    assert_eq!(
+        fr.raison(&Raison::Interpolee {
+            voisins: 1,
+            accord: true
+        }),
+        "Le numéro voisin connu donne la même réponse."
+    );
+    assert_eq!(
+        fr.raison(&Raison::VoieSeulement {
+            numeros: 1,
+            accord: true
+        }),
+        "Le seul numéro connu de cette voie donne cette réponse."
+    );
+    assert!(fr.suggestions(1).starts_with("1 suggestion."));
+    assert!(fr.suggestions(2).starts_with("2 suggestions."));
+    assert_eq!(fr.erreurs_titre(1), "1 erreur à corriger");
+    assert_eq!(
+        fr.liste_resume(1, 1, 200.0),
+        "1 ligne vérifiée en 0,2 s, dont 1 à revoir."
+    );
+    assert_eq!(
+        fr.liste_pretes(10_000),
+        "10\u{202f}000 lignes prêtes à vérifier."
+    );
+    // No French or English text with a count says a plural after « 1 ».
+    let en = pipeline::lire_textes(&reel, Langue::En).unwrap();
+    for (l, t) in [("fr", &fr), ("en", &en)] {
+        let un = [
+            age(t, 1),
+            t.suggestions(1),
+            t.erreurs_titre(1),
+            t.liste_resume(1, 0, 10.0),
+            t.liste_pretes(1),
+            t.raison(&Raison::Interpolee {
+                voisins: 1,
+                accord: false,
+            }),
+            t.raison(&Raison::VoieSeulement {
+                numeros: 1,
+                accord: false,
+            }),
+        ];
+        for texte in un {
+            for mauvais in [
+                "1 ans",
+                "Les 1 ",
+                "The 1 ",
+                "1 lignes",
+                "1 lines",
+                "1 erreurs",
+                "1 errors",
+                "1 suggestions",
+                "1 numéros",
+                "1 numbers",
+            ] {
+                assert!(!texte.contains(mauvais), "{l}: {texte}");
+            }
+        }
+    }
+    // Arabic: its own forms (one, two, few, many).
+    let ar = pipeline::lire_textes(&reel, Langue::Ar).unwrap();
+    assert!(ar.liste_pretes(1).starts_with("سطر واحد"));
+    assert!(ar.liste_pretes(2).starts_with("سطران"));
+    assert!(ar.liste_pretes(5).starts_with("5 أسطر"));
+    assert!(ar.liste_pretes(20).starts_with("20 سطراً"));
+}
+
+/// A team's name is whole in every language (the territories' text list begins with it).
+#[test]
+fn team_names_are_whole() {
+    use parcours_core::lien::Langue;
+    use parcours_core::programme::Equipe;
+    let reel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes");
+    for (l, nord, sud) in [
+        (Langue::Fr, "Équipe nord", "Équipe sud"),
+        (Langue::En, "North team", "South team"),
+        (Langue::Ar, "فريق الشمال", "فريق الجنوب"),
+    ] {
+        let t = pipeline::lire_textes(&reel, l).unwrap();
+        assert_eq!((t.equipe(Equipe::Nord), t.equipe(Equipe::Sud)), (nord, sud));
+    }
 }
 
 /// The fixtures' sources with a `[voies]` section naming the made-up list `voies.csv`

@@ -1,13 +1,21 @@
 //! The list page: paste addresses or open a spreadsheet export, check them all on this
 //! computer (in chunks, with a progress bar), see the rows that need a person first, and
-//! download the results as a CSV for French Excel.
+//! download the results as a CSV for French Excel (in the file's order, each row with its line
+//! number and the answer in words).
+//!
+//! The paste box is left to the browser: its text is never copied into the page's state nor
+//! written back on each change (with 10,000 lines, each keystroke did both, and parsed the whole
+//! text). A paste is read at once; typing is read once the user pauses, or on « Vérifier ».
 
 use crate::donnees::{Adresses, Donnees};
 use crate::textes::textes;
 use parcours_core::lien::Langue;
 use parcours_core::lot::{self, Encodage, LigneResultat};
 use parcours_core::nombre;
+use parcours_core::programme::Equipe;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,10 +33,19 @@ struct Tableau {
     largeur: usize,
 }
 
+/// The rows checked, in the file's order.
 type Resultats = Rc<Vec<(Vec<String>, LigneResultat)>>;
 
 const PAR_LOT: usize = 1_000;
 const AFFICHEES: usize = 200;
+/// Typing in the paste box is read once the user pauses this long.
+const PAUSE_MS: i32 = 400;
+/// A paste of more lines than this is read from the clipboard's text at once, and written into
+/// the box just after: the browser's own paste of 10,000 lines into a text area takes a second
+/// or more (it lays the text out line by line), the rows are ready long before.
+const GRAND_COLLAGE: usize = 1_000;
+/// The filter's choice for every row a person must look at.
+const A_REVOIR: &str = "a_revoir";
 
 fn lire(octets: &[u8]) -> Result<Tableau, usize> {
     let (texte, encodage) = lot::decoder_texte(octets);
@@ -75,10 +92,24 @@ fn colonnes_adresse(entete: &[String]) -> Vec<usize> {
     }
 }
 
+/// The row's team in the page's language, or its priority zone (a place name, in French).
+fn equipe_ou_zone(t: &parcours_core::textes::Textes, x: &LigneResultat) -> Html {
+    let equipe = [Equipe::Nord, Equipe::Sud]
+        .into_iter()
+        .find(|e| x.equipe.as_deref() == Some(e.code()));
+    match (equipe, &x.zone) {
+        (Some(e), _) => html! { { t.nom_equipe(e) } },
+        (None, Some(z)) => html! { <bdi lang="fr">{ z }</bdi> },
+        (None, None) => html! {},
+    }
+}
+
 #[function_component]
 pub fn Liste(p: &Props) -> Html {
     let t = textes(p.langue);
-    let colle = use_state(String::new);
+    let boite = use_node_ref();
+    // A pause timer pending after typing (its id), to read the box once.
+    let minuterie = use_mut_ref(|| None::<i32>);
     let tableau = use_state(|| None::<Tableau>);
     let entete = use_state(|| false);
     let colonnes = use_state(Vec::<usize>::new);
@@ -119,17 +150,121 @@ pub fn Liste(p: &Props) -> Html {
         }
     };
 
-    let saisir = {
-        let colle = colle.clone();
+    // The box's text, read into rows (once per paste or pause, not per keystroke).
+    let relire = {
+        let boite = boite.clone();
         let preparer = preparer.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value();
-            preparer(lire(v.as_bytes()));
-            colle.set(v);
+        let minuterie = minuterie.clone();
+        Rc::new(move || {
+            if let Some(id) = minuterie.take() {
+                if let Some(w) = web_sys::window() {
+                    w.clear_timeout_with_handle(id);
+                }
+            }
+            let b = boite.cast::<web_sys::HtmlTextAreaElement>()?;
+            let r = lire(b.value().as_bytes());
+            preparer(r.clone());
+            Some(r)
         })
     };
+    let saisir = {
+        let relire = relire.clone();
+        let minuterie = minuterie.clone();
+        Callback::from(move |e: InputEvent| {
+            // A paste (or a drop) is read at once: the rows are ready to check.
+            if matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromDrop"
+            ) {
+                relire();
+                return;
+            }
+            // Typing: read once the user pauses (each key only restarts the timer).
+            let Some(w) = web_sys::window() else { return };
+            if let Some(id) = minuterie.take() {
+                w.clear_timeout_with_handle(id);
+            }
+            let relire = relire.clone();
+            let rappel = Closure::once_into_js(move || {
+                relire();
+            });
+            if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                rappel.unchecked_ref(),
+                PAUSE_MS,
+            ) {
+                *minuterie.borrow_mut() = Some(id);
+            }
+        })
+    };
+    let coller = {
+        let boite = boite.clone();
+        let preparer = preparer.clone();
+        let minuterie = minuterie.clone();
+        Callback::from(move |e: Event| {
+            let Some(texte) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text").ok())
+            else {
+                return;
+            };
+            if texte.lines().nth(GRAND_COLLAGE).is_none() {
+                return; // a short paste stays the browser's (with its undo)
+            }
+            let Some(b) = boite.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            e.prevent_default();
+            if let (Some(id), Some(w)) = (minuterie.take(), web_sys::window()) {
+                w.clear_timeout_with_handle(id);
+            }
+            // The box's text with the paste in place of the selection, read at once.
+            let avant = b.value();
+            let bornes = |x: Option<u32>| {
+                let x = x.unwrap_or(avant.encode_utf16().count() as u32);
+                // UTF-16 offsets → a byte offset in the Rust string.
+                let mut n = 0u32;
+                avant
+                    .char_indices()
+                    .find(|(_, c)| {
+                        n += c.len_utf16() as u32;
+                        n > x
+                    })
+                    .map_or(avant.len(), |(i, _)| i)
+            };
+            let (s0, s1) = (
+                b.selection_start().ok().flatten(),
+                b.selection_end().ok().flatten(),
+            );
+            let (debut, fin) = (bornes(s0), bornes(s1));
+            let tout = format!("{}{}{}", &avant[..debut], texte, &avant[fin..]);
+            preparer(lire(tout.as_bytes()));
+            // Then into the box, once the page has said the rows are ready.
+            let rappel = Closure::once_into_js(move || {
+                let n = b.value().encode_utf16().count() as u32;
+                let _ = b.set_range_text_with_start_and_end_and_mode(
+                    &texte,
+                    s0.unwrap_or(n),
+                    s1.unwrap_or(n),
+                    "end",
+                );
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(rappel.unchecked_ref());
+            }
+        })
+    };
+    // No timer left behind when the page goes.
+    {
+        let minuterie = minuterie.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let (Some(id), Some(w)) = (minuterie.take(), web_sys::window()) {
+                    w.clear_timeout_with_handle(id);
+                }
+            }
+        });
+    }
 
     let ouvrir = {
         let erreur = erreur.clone();
@@ -176,8 +311,16 @@ pub fn Liste(p: &Props) -> Html {
             filtre.clone(),
         );
         let (d, a) = (p.donnees.clone(), p.adresses.clone());
+        let minuterie = minuterie.clone();
+        let relire = relire.clone();
         Callback::from(move |_| {
-            let Some(tab) = (*tableau).clone() else {
+            // Typed text not read yet: read it now (the click comes before the pause ends).
+            let tab = if minuterie.borrow().is_some() {
+                relire().and_then(Result::ok)
+            } else {
+                (*tableau).clone()
+            };
+            let Some(tab) = tab else {
                 erreur.set(Some(t.liste_aucune_ligne().to_string()));
                 return;
             };
@@ -219,10 +362,7 @@ pub fn Liste(p: &Props) -> Html {
                     // Let the page breathe between chunks.
                     crate::navigateur::ceder().await;
                 }
-                // The rows a person must look at first, in file order otherwise.
-                let (mut out, reste): (Vec<_>, Vec<_>) =
-                    out.into_iter().partition(|(_, r)| r.a_revoir());
-                out.extend(reste);
+                // Kept in the file's order (the download's); shown with the rows to review first.
                 let ms = perf.map(|p| p.now() - t0).unwrap_or(0.0);
                 progression.set(None);
                 resultats.set(Some((Rc::new(out), ms)));
@@ -250,12 +390,16 @@ pub fn Liste(p: &Props) -> Html {
                 crate::navigateur::telecharger(
                     "parcours-resultats.csv",
                     "text/csv;charset=utf-8",
-                    &lot::ecrire_csv(e, r),
+                    &lot::ecrire_csv(e, r, |code| t.liste_decision(code).to_string()),
                 );
             }
         })
     };
 
+    let pretes = tableau
+        .as_ref()
+        .map(|tab| tab.lignes.len().saturating_sub(usize::from(*entete)))
+        .filter(|n| *n > 0);
     let choix_colonnes = match &*tableau {
         Some(tab) if tab.largeur > 1 => {
             let noms: Vec<String> = (0..tab.largeur)
@@ -303,9 +447,16 @@ pub fn Liste(p: &Props) -> Html {
         None => html! {},
         Some((r, ms)) => {
             let a_revoir = r.iter().filter(|(_, x)| x.a_revoir()).count();
+            // The rows a person must look at first, in the file's order otherwise.
+            let garder = |x: &LigneResultat| match filtre.as_str() {
+                "" => true,
+                A_REVOIR => x.a_revoir(),
+                f => x.decision == f,
+            };
             let visibles: Vec<&(Vec<String>, LigneResultat)> = r
                 .iter()
-                .filter(|(_, x)| filtre.is_empty() || x.decision == *filtre)
+                .filter(|(_, x)| x.a_revoir() && garder(x))
+                .chain(r.iter().filter(|(_, x)| !x.a_revoir() && garder(x)))
                 .collect();
             // The distinct decisions, sorted (a handful, over up to 200,000 rows).
             let mut decisions: Vec<&str> = Vec::new();
@@ -322,11 +473,13 @@ pub fn Liste(p: &Props) -> Html {
                     if tableau.as_ref().is_some_and(|x| x.encodage == Encodage::Windows1252) {
                         <p class="aide">{ t.liste_encodage_1252() }</p>
                     }
-                    <button type="button" class="bouton principal" onclick={exporter}>{ t.liste_telecharger() }</button>
+                    <button type="button" class="bouton principal" onclick={exporter} aria-describedby="ordre-export">{ t.liste_telecharger() }</button>
+                    <p id="ordre-export" class="aide">{ t.liste_ordre_export() }</p>
                     <div class="champ">
                         <label for="filtre">{ t.liste_filtre() }</label>
                         <select id="filtre" onchange={choisir_filtre}>
                             <option value="" selected={filtre.is_empty()}>{ t.liste_toutes() }</option>
+                            <option value={A_REVOIR} selected={*filtre == A_REVOIR}>{ t.liste_a_revoir() }</option>
                             { for decisions.iter().map(|d| html! {
                                 <option value={d.to_string()} selected={*filtre == *d}>{ t.liste_decision(d) }</option>
                             }) }
@@ -335,7 +488,8 @@ pub fn Liste(p: &Props) -> Html {
                     if visibles.len() > AFFICHEES {
                         <p class="aide">{ t.liste_affichees(&t.nombre(AFFICHEES), &t.nombre(visibles.len())) }</p>
                     }
-                    <div class="defilement" tabindex="0" role="region" aria-labelledby="titre-resultats">
+                    // Its own name: the section is already named by the summary above.
+                    <div class="defilement" tabindex="0" role="region" aria-label={t.liste_tableau()}>
                         <table>
                             <thead><tr>
                                 <th scope="col">{ t.liste_th_ligne() }</th><th scope="col">{ t.liste_th_saisie() }</th>
@@ -359,7 +513,7 @@ pub fn Liste(p: &Props) -> Html {
                                                 if !precision.is_empty() { <br /><small>{ t.liste_precision(precision) }</small> }</td>
                                             <td>{ x.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default() }</td>
                                             <td>{ t.liste_decision(&x.decision) }</td>
-                                            <td>{ x.equipe.clone().or_else(|| x.zone.clone()).unwrap_or_default() }</td>
+                                            <td>{ equipe_ou_zone(t, x) }</td>
                                         </tr>
                                     }
                                 }) }
@@ -377,7 +531,7 @@ pub fn Liste(p: &Props) -> Html {
             <p class="confidentialite">{ t.liste_intro() }</p>
             <div class="champ">
                 <label for="colle">{ t.liste_coller() }</label>
-                <textarea id="colle" rows="6" aria-describedby="aide-colle" value={(*colle).clone()} oninput={saisir} />
+                <textarea ref={boite} id="colle" rows="6" dir="auto" spellcheck="false" aria-describedby="aide-colle" oninput={saisir} onpaste={coller} />
                 <p id="aide-colle" class="aide">{ t.liste_aide_coller() }</p>
             </div>
             <div class="champ">
@@ -389,10 +543,14 @@ pub fn Liste(p: &Props) -> Html {
                 <label class="case"><input type="checkbox" checked={*entete} onchange={basculer_entete} />{ " " }{ t.liste_entete() }</label>
             }
             { choix_colonnes }
+            // Said once the rows are read (a paste, a pause in typing, a file).
+            <p id="liste-pretes" class="aide" role="status" data-lignes={pretes.map(|n| n.to_string())}>
+                { pretes.map(|n| t.liste_pretes(n)).unwrap_or_default() }
+            </p>
             if let Some(e) = &*erreur {
                 <p class="erreur-champ" role="alert">{ e }</p>
             }
-            <button type="button" class="bouton principal" onclick={verifier} disabled={progression.is_some()}>{ t.liste_verifier() }</button>
+            <button type="button" id="liste-verifier" class="bouton principal" onclick={verifier} disabled={progression.is_some()}>{ t.liste_verifier() }</button>
             if let Some((fait, total)) = *progression {
                 <div role="status">
                     <label for="progression">{ t.liste_progression() }</label>

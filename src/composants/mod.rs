@@ -1,3 +1,4 @@
+pub mod brouillon;
 pub mod carte;
 pub mod demande;
 pub mod en_ligne;

@@ -1,4 +1,10 @@
 //! The address field: an ARIA 1.2 combobox with a listbox of suggestions from the core search.
+//!
+//! The list holds [`Suggestion`]s: each kind says how it shows ([`option`]) and what picking it
+//! does ([`RechercheAdresse`]'s `choisir`); a new kind of entry is a new variant and an arm in
+//! each. When nothing matches, the field says so where the user looks (not only to screen
+//! readers), and Enter asks the page for the other ways to find the place (`onintrouvable`).
+//!
 //! Typing does not wait for the addresses: a text typed (and Enter pressed) before they are
 //! here is answered when they come.
 
@@ -20,6 +26,44 @@ pub struct Props {
     pub onsaisie: Callback<String>,
     /// The chosen address's label, shown back in the field.
     pub initiale: String,
+    /// Enter on a text that matches nothing: the page offers the other ways (the typed text).
+    #[prop_or_default]
+    pub onintrouvable: Callback<String>,
+}
+
+/// One entry of the list of suggestions.
+#[derive(Clone, PartialEq)]
+pub enum Suggestion {
+    /// An address of the data: picking it gives its answer.
+    Adresse(Resultat),
+}
+
+/// The suggestions for a typed text (none while the addresses are not here).
+fn suggerer(a: Option<&Adresses>, texte: &str) -> Vec<Suggestion> {
+    let Some(a) = a.filter(|_| !texte.trim().is_empty()) else {
+        return Vec::new();
+    };
+    a.moteur
+        .rechercher(texte, MAX_SUGGESTIONS)
+        .into_iter()
+        .map(Suggestion::Adresse)
+        .collect()
+}
+
+/// How an entry shows in the list (inside its `role=option`).
+fn option(t: &parcours_core::textes::Textes, s: &Suggestion) -> Html {
+    match s {
+        Suggestion::Adresse(r) => {
+            let selon = match r.precision {
+                Precision::Numero => None,
+                autre => Some(t.precision(autre)),
+            };
+            html! { <>
+                <bdi class="libelle" lang="fr">{ &r.label }</bdi>
+                if let Some(s) = selon { <span class="precision">{ s }</span> }
+            </> }
+        }
+    }
 }
 
 const MAX_SUGGESTIONS: usize = 5;
@@ -28,9 +72,12 @@ const MAX_SUGGESTIONS: usize = 5;
 pub fn RechercheAdresse(p: &Props) -> Html {
     let t = textes(p.langue);
     let texte = use_state(|| p.initiale.clone());
-    let suggestions = use_state(Vec::<Resultat>::new);
+    let suggestions = use_state(Vec::<Suggestion>::new);
     let ouvert = use_state(|| false);
     let actif = use_state(|| None::<usize>);
+    // The typed text matches nothing: said on screen until the text changes (not only while the
+    // field has the focus: the line would vanish under a pointer going to what comes next).
+    let aucune = use_state(|| false);
     // Enter pressed before the addresses were here: the first suggestion is taken when they come.
     let entree_en_attente = use_state(|| false);
 
@@ -48,30 +95,42 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let texte = texte.clone();
         let ouvert = ouvert.clone();
         let actif = actif.clone();
-        Callback::from(move |r: Resultat| {
-            texte.set(r.label.clone());
+        Callback::from(move |s: Suggestion| {
             ouvert.set(false);
             actif.set(None);
-            onchoix.emit(r);
+            match s {
+                Suggestion::Adresse(r) => {
+                    texte.set(r.label.clone());
+                    onchoix.emit(r);
+                }
+            }
         })
     };
 
-    // The addresses come: the text typed so far is answered.
+    // The addresses come: the text typed so far is answered (Enter pressed meanwhile takes the
+    // first suggestion, or says nothing matches).
     {
         let texte = texte.clone();
         let suggestions = suggestions.clone();
         let ouvert = ouvert.clone();
+        let aucune = aucune.clone();
         let entree_en_attente = entree_en_attente.clone();
         let choisir = choisir.clone();
+        let onintrouvable = p.onintrouvable.clone();
         use_effect_with(p.adresses.clone(), move |a| {
             let Some(a) = a else { return };
             if texte.trim().is_empty() {
                 return;
             }
-            let r = a.moteur.rechercher(&texte, MAX_SUGGESTIONS);
-            match r.first() {
-                Some(premier) if *entree_en_attente => choisir.emit(premier.clone()),
-                _ => {
+            let r = suggerer(Some(a), &texte);
+            match (r.first(), *entree_en_attente) {
+                (Some(premier), true) => choisir.emit(premier.clone()),
+                (None, true) => {
+                    aucune.set(true);
+                    onintrouvable.emit((*texte).clone());
+                }
+                (_, false) => {
+                    aucune.set(r.is_empty());
                     ouvert.set(focalise());
                     suggestions.set(r);
                 }
@@ -88,15 +147,14 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let entree_en_attente = entree_en_attente.clone();
         let a = p.adresses.clone();
         let onsaisie = p.onsaisie.clone();
+        let aucune = aucune.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
-            let r = match &a {
-                Some(a) if !v.trim().is_empty() => a.moteur.rechercher(&v, MAX_SUGGESTIONS),
-                _ => Vec::new(),
-            };
+            let r = suggerer(a.as_deref(), &v);
+            aucune.set(a.is_some() && !v.trim().is_empty() && r.is_empty());
             ouvert.set(!v.trim().is_empty());
             suggestions.set(r);
             actif.set(None);
@@ -111,6 +169,8 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         let actif = actif.clone();
         let choisir = choisir.clone();
         let texte = texte.clone();
+        let aucune = aucune.clone();
+        let onintrouvable = p.onintrouvable.clone();
         let entree_en_attente = entree_en_attente.clone();
         let en_attente = p.adresses.is_none();
         Callback::from(move |e: KeyboardEvent| {
@@ -134,6 +194,10 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     e.prevent_default();
                     choisir.emit(suggestions[actif.unwrap_or(0)].clone());
                 }
+                "Enter" if n == 0 && !texte.trim().is_empty() => {
+                    e.prevent_default();
+                    onintrouvable.emit((*texte).clone());
+                }
                 "Escape" => {
                     entree_en_attente.set(false);
                     if *ouvert {
@@ -142,6 +206,7 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     } else {
                         texte.set(String::new());
                         suggestions.set(Vec::new());
+                        aucune.set(false);
                     }
                 }
                 _ => {}
@@ -156,14 +221,15 @@ pub fn RechercheAdresse(p: &Props) -> Html {
 
     let visible = *ouvert && !texte.trim().is_empty();
     let attente = visible && p.adresses.is_none();
-    let annonce = if !visible {
-        String::new()
-    } else if attente {
+    let aucune = *aucune && !texte.trim().is_empty();
+    let annonce = if attente {
         demarrage(p.langue).chargement.to_string()
-    } else if suggestions.is_empty() {
+    } else if aucune {
         t.aucune_suggestion().to_string()
-    } else {
+    } else if visible && !suggestions.is_empty() {
         t.suggestions(suggestions.len())
+    } else {
+        String::new()
     };
     let id_actif = actif.map(|i| format!("suggestion-{i}"));
 
@@ -179,25 +245,20 @@ pub fn RechercheAdresse(p: &Props) -> Html {
             <p id="adresse-aide" class="aide">{ t.aide_adresse() }</p>
             <ul id="suggestions" role="listbox" aria-labelledby="adresse-etiquette"
                 class={classes!("suggestions", (!visible || suggestions.is_empty()).then_some("cache"))}>
-                { for suggestions.iter().enumerate().map(|(i, r)| {
+                { for suggestions.iter().enumerate().map(|(i, s)| {
                     let choisir = choisir.clone();
-                    let r2 = r.clone();
+                    let s2 = s.clone();
                     // mousedown, not click: it comes before the field's blur closes the list.
                     let onmousedown = Callback::from(move |e: MouseEvent| {
                         e.prevent_default();
-                        choisir.emit(r2.clone());
+                        choisir.emit(s2.clone());
                     });
-                    let selon = match r.precision {
-                        Precision::Numero => None,
-                        autre => Some(t.precision(autre)),
-                    };
                     html! {
                         <li id={format!("suggestion-{i}")} role="option"
                             aria-selected={if Some(i) == *actif { "true" } else { "false" }}
                             class={classes!((Some(i) == *actif).then_some("actif"))}
                             {onmousedown}>
-                            <bdi class="libelle" lang="fr">{ &r.label }</bdi>
-                            if let Some(s) = selon { <span class="precision">{ s }</span> }
+                            { option(t, s) }
                         </li>
                     }
                 }) }
@@ -205,7 +266,9 @@ pub fn RechercheAdresse(p: &Props) -> Html {
             if attente {
                 <p class="suggestions attente" aria-hidden="true">{ demarrage(p.langue).chargement }</p>
             }
-            <p class="visuellement-cache" role="status" aria-live="polite">{ annonce }</p>
+            // Said to screen readers as the list changes; shown when nothing matches.
+            <p id="adresse-statut" class={if aucune { "aucune-suggestion" } else { "visuellement-cache" }}
+                role="status" aria-live="polite">{ annonce }</p>
         </div>
     }
 }

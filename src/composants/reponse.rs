@@ -1,6 +1,6 @@
 //! The answer, as a card in plain words, with the "how do we know" disclosure.
 
-use crate::app::{focaliser, Choix};
+use crate::choix::Choix;
 use crate::donnees::Donnees;
 use crate::textes::textes;
 use parcours_core::decision::{Avis, Decision, Reponse};
@@ -40,12 +40,6 @@ fn contact(c: &Contact, inconnu: &str) -> Html {
 #[function_component]
 pub fn CarteReponse(p: &Props) -> Html {
     let t = textes(p.langue);
-    {
-        let cle = (p.reponse.clone(), p.choix.clone());
-        use_effect_with(cle, move |_| {
-            focaliser("titre-reponse");
-        });
-    }
     let prog = &p.donnees.verificateur.programme;
     let rep = &p.reponse;
     let (classe, titre, corps): (&str, String, Html) = if let Some(_age) = rep.hors_age {
@@ -66,13 +60,11 @@ pub fn CarteReponse(p: &Props) -> Html {
                     <p>{ t.ensuite() }</p>
                 </> },
             ),
+            // The PRE's contact comes once, with « Faire une demande » below.
             Decision::ZonePrioritaire { zone, .. } => (
                 "prioritaire",
                 t.prioritaire_titre(zone),
-                html! { <>
-                    <p>{ t.prioritaire_texte() }</p>
-                    { contact(&prog.contact_pre, t.contact_inconnu()) }
-                </> },
+                html! { <p>{ t.prioritaire_texte() }</p> },
             ),
             Decision::HorsTerritoire { .. } => (
                 "hors",
@@ -122,10 +114,7 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let nouvelle = {
         let cb = p.onnouvelle.clone();
-        Callback::from(move |_| {
-            cb.emit(());
-            focaliser("adresse");
-        })
+        Callback::from(move |_| cb.emit(()))
     };
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {

@@ -103,7 +103,12 @@ export async function axe(p) {
   const source = await readFile(join(RACINE, "node_modules/axe-core/axe.min.js"), "utf8");
   await p.evaluate(source);
   return p.evaluate(async () => {
-    const r = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    // WCAG 2.1 A and AA, and every landmark named apart (two regions of one name cannot be
+    // told apart in a screen reader's list of regions).
+    const r = await globalThis.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      rules: { "landmark-unique": { enabled: true } },
+    });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, cibles: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   });
 }

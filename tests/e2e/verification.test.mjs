@@ -37,6 +37,19 @@ async function chercher(p, texte) {
   return p.waitForSelector(".reponse");
 }
 
+/** The contrast ratio of two CSS rgb() colours (WCAG's relative luminance). */
+function contraste(a, b) {
+  const lum = (c) => {
+    const [r, g, v] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const s = Number(x) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * v;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
 async function decision(p) {
   return p.getAttribute(".reponse", "data-decision");
 }
@@ -49,6 +62,8 @@ function seulementNotreOrigine(p) {
 test("first screen: the programme, what stays on the device, the sources", async () => {
   const { contexte, p } = await ouvrir();
   assert.match(await p.textContent("h1"), /accompagné/);
+  // The age hint says the programme's ages (2–16), not the field's bounds (0–20).
+  await p.waitForFunction(() => document.querySelector("#age-aide")?.textContent === "En années. Le programme accompagne les enfants de 2 à 16 ans.");
   assert.match(await p.textContent(".confidentialite"), /Tout reste sur votre appareil/);
   const sources = await p.textContent(".sources");
   assert.match(sources, /IGN – INSEE, Contours…IRIS® 2020, Licence Ouverte 2\.0/);
@@ -68,7 +83,7 @@ test("first screen: the programme, what stays on the device, the sources", async
 const CAS = [
   { nom: "eligible north", saisie: "6 place de la france libre", decision: "eligible", texte: /équipe nord/ },
   { nom: "eligible south, typo and abbreviation", saisie: "2 av du mont blnc", decision: "eligible", texte: /équipe sud/ },
-  { nom: "Grésilles", saisie: "13 impasse de reggio", decision: "zone_prioritaire", texte: /Grésilles/ },
+  { nom: "Grésilles", saisie: "13 impasse de reggio", decision: "zone_prioritaire", texte: /Grésilles/, contacts: 1 },
   { nom: "Fontaine d'Ouche", saisie: "30 pl de la fontaine d'ouche", decision: "zone_prioritaire", texte: /Fontaine d’Ouche|Fontaine d'Ouche/ },
   { nom: "outside the territories", saisie: "7 rue victor dumay", decision: "hors_territoire", texte: /pas dans les quartiers/ },
   { nom: "partial IRIS: to be confirmed", saisie: "1 place de la republique", decision: "a_confirmer", texte: /vérifier/ },
@@ -86,6 +101,10 @@ for (const c of CAS) {
     // Focus moved to the answer; the link holds the state.
     assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
     assert.match(p.url(), /adresse=/);
+    // The contact is given once (the priority zones' answer gave it twice).
+    const contacts = (await p.$$(".reponse .contact")).length;
+    assert.ok(contacts <= 1, "one contact");
+    if (c.contacts !== undefined) assert.equal(contacts, c.contacts);
     await p.click(".reponse details summary");
     await sansViolation(p, c.nom);
     await p.screenshot({ path: join(ARTEFACTS, `reponse-${c.decision}-${c.nom.replace(/\W+/g, "-")}.png`), fullPage: true });
@@ -108,6 +127,37 @@ test("the link keeps the answer across a reload, and the back button returns", a
   assert.equal(await decision(p), "hors_territoire");
   await p.goBack();
   await p.waitForSelector(".reponse[data-decision=eligible]");
+  await contexte.close();
+});
+
+test("after an answer, every age 0–20 typed key by key keeps its digits, the focus and the right answer", async () => {
+  const { contexte, p } = await ouvrir();
+  await chercher(p, "6 place de la france libre");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse", "picking an address moves the focus to the answer");
+  for (let age = 0; age <= 20; age++) {
+    await p.focus("#age");
+    await p.keyboard.press("Control+A");
+    await p.keyboard.press("Backspace");
+    await p.keyboard.type(String(age)); // one key at a time
+    const attendu = age < 2 || age > 16 ? "hors_age" : "eligible";
+    await p.waitForSelector(`.reponse[data-decision=${attendu}]`);
+    assert.equal(await p.inputValue("#age"), String(age), `age ${age}: the field keeps every digit`);
+    assert.equal(await p.evaluate(() => document.activeElement?.id), "age", `age ${age}: the focus stays in the field`);
+    await p.waitForFunction((a) => new URLSearchParams(location.search).get("age") === a, String(age));
+  }
+  await contexte.close();
+});
+
+test("an age typed in Arabic-Indic digits (« ٥ ») reads as a number", async () => {
+  const { contexte, p } = await ouvrir({}, "?langue=ar");
+  await chercher(p, "6 place de la france libre");
+  await p.focus("#age");
+  await p.keyboard.type("١٧");
+  await p.waitForSelector(".reponse[data-decision=hors_age]");
+  await p.fill("#age", "٥");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(await p.getAttribute("#age", "aria-invalid"), "false");
+  await p.waitForFunction(() => new URLSearchParams(location.search).get("age") === "5");
   await contexte.close();
 });
 
@@ -137,6 +187,54 @@ test("address absent from the data → my location (emulated) → answer", async
   assert.match(p.url(), /lon=5\.079116/);
   await sansViolation(p, "location answer");
   seulementNotreOrigine(p);
+  await contexte.close();
+});
+
+test("an address that matches nothing: Enter says so on screen and offers the ways on, right there", async () => {
+  const { contexte, p } = await ouvrir({
+    permissions: ["geolocation"],
+    geolocation: { longitude: 5.079116, latitude: 47.298195, accuracy: 12 },
+  });
+  // (« 12 rue des Marmuzots », the issue's example, is now a street known without positions.)
+  await p.focus("#adresse");
+  await p.keyboard.type("12 rue qui nexiste pas");
+  // While typing: « no address matches » is shown under the field, not only said.
+  await p.waitForSelector("#adresse-statut.aucune-suggestion");
+  assert.ok(await p.isVisible("#adresse-statut"), "the « no match » line is visible");
+  await p.keyboard.press("Enter");
+  const bloc = await p.waitForSelector("#introuvable");
+  assert.ok(await bloc.isVisible());
+  assert.match(await bloc.textContent(), /Aucune adresse de nos données ne correspond à «\u00a0\u206812 rue qui nexiste pas\u2069\u00a0»/);
+  assert.equal(await p.getAttribute("#introuvable .titre", "role"), "alert");
+  const boutons = await p.$$eval("#introuvable button", (l) => l.map((b) => b.textContent));
+  assert.deepEqual(boutons, ["Utiliser ma position", "Choisir le lieu sur la carte", "Chercher avec le service national des adresses"]);
+  // « Mon adresse n’est pas dans la liste » is open with them.
+  assert.equal(await p.evaluate(() => document.querySelector("details.alternatives").open), true);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "adresse", "the field keeps the focus (to correct a typo)");
+  await sansViolation(p, "not found");
+  await p.screenshot({ path: join(ARTEFACTS, "introuvable.png"), fullPage: true });
+  // Keyboard only: Tab reaches the ways on; the map takes the focus.
+  await p.keyboard.press("Tab");
+  assert.equal(await p.evaluate(() => document.activeElement?.textContent), "Utiliser ma position");
+  await p.keyboard.press("Tab");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("svg.plan");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "alternative-carte");
+  // The national service: the focus goes to what would be sent, nothing is sent yet.
+  await p.click("#introuvable >> text=Chercher avec le service national des adresses");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "alternative-en-ligne");
+  assert.deepEqual(p.requetes.filter((u) => !u.startsWith(serveur.url)), [], "nothing sent before the user asks");
+  // The position: the answer, and the message goes.
+  await p.click("#introuvable >> text=Utiliser ma position");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  assert.equal(await p.$("#introuvable"), null);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "titre-reponse");
+  // Typing again clears the message.
+  await p.fill("#adresse", "12 rue qui nexiste pas");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("#introuvable");
+  await p.keyboard.type(" bis");
+  await p.waitForSelector("#introuvable", { state: "detached" });
   await contexte.close();
 });
 
@@ -185,6 +283,20 @@ test("keyboard only: type, arrow down, Enter", async () => {
   await p.keyboard.press("ArrowDown");
   assert.equal(await p.getAttribute("#adresse", "aria-activedescendant"), "suggestion-0");
   assert.equal(await p.getAttribute("#suggestion-0", "aria-selected"), "true");
+  // The highlighted suggestion is seen by its outline, at least 3:1 against the list's white.
+  const style = await p.$eval("#suggestion-0", (e) => { const c = getComputedStyle(e); return [c.outlineStyle, Number.parseFloat(c.outlineWidth), c.outlineColor]; });
+  assert.equal(style[0], "solid");
+  assert.ok(style[1] >= 2, `outline ${style[1]} px`);
+  assert.ok(contraste(style[2], "rgb(255, 255, 255)") >= 3, `outline ${style[2]}: ${contraste(style[2], "rgb(255, 255, 255)")}:1`);
+  // Forced colours: it stays apart from the others (the system's highlight colours).
+  await p.emulateMedia({ forcedColors: "active" });
+  const fonds = await p.$$eval("#suggestions [role=option]", (l) => l.map((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]));
+  assert.ok(fonds.length > 1, "several suggestions");
+  assert.notEqual(fonds[0][0], fonds[1][0], "the highlighted suggestion has its own background in forced colours");
+  assert.equal(fonds[0][1], "solid");
+  assert.ok(contraste(fonds[0][0], fonds[1][0]) >= 3, `highlight ${fonds[0][0]} vs ${fonds[1][0]}`);
+  await p.screenshot({ path: join(ARTEFACTS, "suggestion-couleurs-forcees.png") });
+  await p.emulateMedia({ forcedColors: "none" });
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=hors_territoire]");
   await p.keyboard.press("Tab");
@@ -192,12 +304,15 @@ test("keyboard only: type, arrow down, Enter", async () => {
   await contexte.close();
 });
 
-for (const [code, attendu, dir] of [["en", /Yes, your address/, "ltr"], ["ar", /نعم/, "rtl"]]) {
+for (const [code, attendu, dir, titre] of [["en", /Yes, your address/, "ltr", "Parcours — individual support for children, Dijon"], ["ar", /نعم/, "rtl", "Parcours — المرافقة الفردية للأطفال، ديجون"]]) {
   test(`language ${code}`, async () => {
     const { contexte, p } = await ouvrir();
+    assert.equal(await p.title(), "Parcours — accompagnement individualisé des enfants, Dijon");
     await p.selectOption(".langue select", code);
     await p.waitForFunction((c) => document.documentElement.lang === c, code);
     assert.equal(await p.getAttribute("html", "dir"), dir);
+    // The page's title follows the language.
+    assert.equal(await p.title(), titre);
     await chercher(p, "6 place de la france libre");
     assert.match(await p.textContent(".reponse"), attendu);
     assert.match(p.url(), new RegExp(`langue=${code}`));
