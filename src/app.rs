@@ -582,7 +582,17 @@ pub fn App(p: &Props) -> Html {
                 </section>
                 if let Some(d) = &suite {
                     if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
-                        <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande} />
+                        <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande}
+                            chemins={html! {
+                                // A street not placed, or a doubt: the ways on, in the card.
+                                <div class="actions">
+                                    <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
+                                    <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
+                                    if en_ligne {
+                                        <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
+                                    }
+                                </div>
+                            }} />
                         if *demande {
                             <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
                                 contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}

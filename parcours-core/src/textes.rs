@@ -675,6 +675,8 @@ messages! {
     liste_hors_dijon;
     liste_a_confirmer;
     liste_adresse_introuvable;
+    liste_non_localisee;
+    liste_incertaine;
     liste_vide;
     liste_pas_une_adresse;
     liste_precision_numero;
@@ -900,6 +902,8 @@ impl Textes {
             "hors_dijon" => self.liste_hors_dijon(),
             "a_confirmer" => self.liste_a_confirmer(),
             "adresse_introuvable" => self.liste_adresse_introuvable(),
+            "adresse_non_localisee" => self.liste_non_localisee(),
+            "adresse_incertaine" => self.liste_incertaine(),
             "vide" => self.liste_vide(),
             _ => self.liste_pas_une_adresse(),
         }
@@ -911,6 +915,7 @@ impl Textes {
             "numero" => self.liste_precision_numero(),
             "interpolee" => self.liste_precision_interpolee(),
             "voie" => self.liste_precision_voie(),
+            "non_localisee" => self.precision_non_localisee(),
             _ => "",
         }
     }

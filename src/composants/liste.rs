@@ -512,7 +512,11 @@ pub fn Liste(p: &Props) -> Html {
                                             <td><bdi>{ x.trouvee.clone().unwrap_or_default() }</bdi>
                                                 if !precision.is_empty() { <br /><small>{ t.liste_precision(precision) }</small> }</td>
                                             <td>{ x.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default() }</td>
-                                            <td>{ t.liste_decision(&x.decision) }</td>
+                                            // A doubt names its candidate: « vouliez-vous dire … ? ».
+                                            <td>{ match (x.decision.as_str(), &x.trouvee) {
+                                                ("adresse_incertaine", Some(l)) => t.incertaine_titre(&format!("\u{2068}{l}\u{2069}")),
+                                                (d, _) => t.liste_decision(d).to_string(),
+                                            } }</td>
                                             <td>{ equipe_ou_zone(t, x) }</td>
                                         </tr>
                                     }

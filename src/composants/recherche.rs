@@ -11,7 +11,7 @@
 use crate::donnees::Adresses;
 use crate::textes::{demarrage, textes};
 use parcours_core::lien::Langue;
-use parcours_core::recherche::{Precision, Resultat};
+use parcours_core::recherche::{Confiance, Precision, Resultat};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +36,17 @@ pub struct Props {
 pub enum Suggestion {
     /// An address of the data: picking it gives its answer.
     Adresse(Resultat),
+    /// A doubtful match (maybe another street than the one meant): offered as « Vouliez-vous
+    /// dire … ? », never taken by Enter alone.
+    PeutEtre(Resultat),
+}
+
+impl Suggestion {
+    fn resultat(self) -> Resultat {
+        match self {
+            Suggestion::Adresse(r) | Suggestion::PeutEtre(r) => r,
+        }
+    }
 }
 
 /// The suggestions for a typed text (none while the addresses are not here).
@@ -46,7 +57,10 @@ fn suggerer(a: Option<&Adresses>, texte: &str) -> Vec<Suggestion> {
     a.moteur
         .rechercher(texte, MAX_SUGGESTIONS)
         .into_iter()
-        .map(Suggestion::Adresse)
+        .map(|r| match r.confiance {
+            Confiance::Douteuse => Suggestion::PeutEtre(r),
+            _ => Suggestion::Adresse(r),
+        })
         .collect()
 }
 
@@ -63,6 +77,10 @@ fn option(t: &parcours_core::textes::Textes, s: &Suggestion) -> Html {
                 if let Some(s) = selon { <span class="precision">{ s }</span> }
             </> }
         }
+        // The address isolated (first strong isolate … pop): French inside an Arabic sentence.
+        Suggestion::PeutEtre(r) => html! {
+            <span class="peut-etre">{ t.vouliez_vous_dire(&format!("\u{2068}{}\u{2069}", r.label)) }</span>
+        },
     }
 }
 
@@ -98,12 +116,9 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         Callback::from(move |s: Suggestion| {
             ouvert.set(false);
             actif.set(None);
-            match s {
-                Suggestion::Adresse(r) => {
-                    texte.set(r.label.clone());
-                    onchoix.emit(r);
-                }
-            }
+            let r = s.resultat();
+            texte.set(r.label.clone());
+            onchoix.emit(r);
         })
     };
 
@@ -124,12 +139,13 @@ pub fn RechercheAdresse(p: &Props) -> Html {
             }
             let r = suggerer(Some(a), &texte);
             match (r.first(), *entree_en_attente) {
-                (Some(premier), true) => choisir.emit(premier.clone()),
+                (Some(premier @ Suggestion::Adresse(_)), true) => choisir.emit(premier.clone()),
                 (None, true) => {
                     aucune.set(true);
                     onintrouvable.emit((*texte).clone());
                 }
-                (_, false) => {
+                // Not Enter, or Enter on a doubt: the list, for the user to decide.
+                (_, _) => {
                     aucune.set(r.is_empty());
                     ouvert.set(focalise());
                     suggestions.set(r);
@@ -190,9 +206,15 @@ pub fn RechercheAdresse(p: &Props) -> Html {
                     ouvert.set(true);
                     actif.set(Some(actif.map_or(n - 1, |i| (i + n - 1) % n)));
                 }
+                // The highlighted entry, or the first one unless it is a doubt: then it is only
+                // highlighted, for the user to decide.
                 "Enter" if *ouvert && n > 0 => {
                     e.prevent_default();
-                    choisir.emit(suggestions[actif.unwrap_or(0)].clone());
+                    match (*actif, &suggestions[0]) {
+                        (Some(i), _) => choisir.emit(suggestions[i].clone()),
+                        (None, Suggestion::PeutEtre(_)) => actif.set(Some(0)),
+                        (None, premier) => choisir.emit(premier.clone()),
+                    }
                 }
                 "Enter" if n == 0 && !texte.trim().is_empty() => {
                     e.prevent_default();

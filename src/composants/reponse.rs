@@ -19,6 +19,10 @@ pub struct Props {
     pub onnouvelle: Callback<()>,
     /// « Faire une demande » opens the referral form.
     pub ondemande: Callback<()>,
+    /// The other ways to find the place (position, map, national service), shown when the data
+    /// cannot answer for the typed address (a street not placed, a doubtful match).
+    #[prop_or_default]
+    pub chemins: Html,
 }
 
 fn contact(c: &Contact, inconnu: &str) -> Html {
@@ -88,7 +92,10 @@ pub fn CarteReponse(p: &Props) -> Html {
             Decision::AdresseNonLocalisee => (
                 "confirmer",
                 t.non_localisee_titre().to_string(),
-                html! { <p>{ t.non_localisee_texte() }</p> },
+                html! { <>
+                    <p>{ t.non_localisee_texte() }</p>
+                    { p.chemins.clone() }
+                </> },
             ),
             Decision::AdresseIncertaine { doutes } => {
                 let label = match &p.choix {
@@ -97,10 +104,12 @@ pub fn CarteReponse(p: &Props) -> Html {
                 };
                 (
                     "confirmer",
-                    t.incertaine_titre(&label),
+                    // The address isolated: French inside an Arabic sentence.
+                    t.incertaine_titre(&format!("\u{2068}{label}\u{2069}")),
                     html! { <>
                         <p>{ t.incertaine_texte() }</p>
                         <ul class="motifs">{ for doutes.iter().map(|d| html! { <li>{ t.doute(d) }</li> }) }</ul>
+                        { p.chemins.clone() }
                     </> },
                 )
             }

@@ -1,0 +1,113 @@
+// Streets the data knows by name only, and doubtful matches (issue 13): the app never answers
+// for another street than the one typed. Debian's headless Chromium at phone size, against the
+// built site served on 127.0.0.1; no sleeps.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { servir, lancer, page, axe, ARTEFACTS } from "./outils.mjs";
+
+let serveur, navigateur;
+before(async () => {
+  await mkdir(ARTEFACTS, { recursive: true });
+  serveur = await servir();
+  navigateur = await lancer();
+});
+after(async () => {
+  await navigateur?.close();
+  await serveur?.fermer();
+});
+
+async function ouvrir(options = {}, chemin = "") {
+  const { contexte, p } = await page(navigateur, options);
+  await p.goto(serveur.url + chemin);
+  await p.waitForSelector("#adresse");
+  return { contexte, p };
+}
+
+async function sansViolation(p, etat) {
+  const v = await axe(p);
+  assert.deepEqual(v, [], `axe-core violations (${etat}): ${JSON.stringify(v, null, 1)}`);
+}
+
+// A street of FANTOIR that the address file lacks, and a name that matches no street.
+const NON_LOCALISEE = "4 avenue Edouard Belin";
+const DOUTEUSE = "12 rue Victor Bidule";
+
+test("a street known without positions: said in the suggestions, an honest card, then the location answers", async () => {
+  const { contexte, p } = await ouvrir({
+    permissions: ["geolocation"],
+    geolocation: { longitude: 5.079116, latitude: 47.298195, accuracy: 12 },
+  });
+  await p.fill("#adresse", NON_LOCALISEE);
+  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  assert.match(await premiere.textContent(), /Avenue Edouard Belin.*emplacement non connu/);
+  await sansViolation(p, "suggestions with a street not placed");
+  await p.keyboard.press("Enter");
+  const carte = await p.waitForSelector(".reponse[data-decision=adresse_non_localisee]");
+  assert.match(await carte.textContent(), /Nous connaissons cette rue, mais pas l’emplacement de ses numéros/);
+  // Never a yes or a no, and no request from it.
+  assert.equal(await p.$(".reponse >> text=Faire une demande"), null);
+  await sansViolation(p, "card of a street not placed");
+  await p.screenshot({ path: join(ARTEFACTS, "non-localisee.png"), fullPage: true });
+  // The ways on, right in the card: the location gives the answer.
+  await p.click(".reponse >> text=Utiliser ma position");
+  await p.waitForSelector(".reponse[data-decision=eligible]");
+  await contexte.close();
+});
+
+test("a doubtful match is offered as « Vouliez-vous dire … ? », and Enter does not pick it", async () => {
+  const { contexte, p } = await ouvrir();
+  await p.focus("#adresse");
+  await p.keyboard.type(DOUTEUSE);
+  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  assert.match(await premiere.textContent(), /^Vouliez-vous dire .*\u202F\?$/);
+  await p.keyboard.press("Enter");
+  // No answer: the first entry is highlighted instead, for the user to decide.
+  await p.waitForSelector("#suggestions [role=option][aria-selected=true]");
+  assert.equal(await p.$(".reponse"), null, "Enter alone gave no answer");
+  await sansViolation(p, "doubtful suggestions");
+  // Picked on purpose, the answer still does not decide for another street.
+  await p.keyboard.press("Enter");
+  const carte = await p.waitForSelector(".reponse[data-decision=adresse_incertaine]");
+  assert.match(await carte.textContent(), /Adresse incertaine\u00a0: vouliez-vous dire/);
+  assert.match(await carte.textContent(), /«\u00a0bidule\u00a0»/);
+  await sansViolation(p, "card of a doubtful match");
+  await p.screenshot({ path: join(ARTEFACTS, "incertaine.png"), fullPage: true });
+  await contexte.close();
+});
+
+for (const [code, titre, libelle] of [
+  ["en", /We know this street, but not where its numbers are/, /location not known/],
+  ["ar", /نعرف هذا الشارع، لكن لا نعرف مواقع أرقامه/, /الموقع غير معروف/],
+]) {
+  test(`a street known without positions, in ${code}`, async () => {
+    const { contexte, p } = await ouvrir();
+    await p.selectOption(".langue select", code);
+    await p.waitForFunction((c) => document.documentElement.lang === c, code);
+    await p.fill("#adresse", NON_LOCALISEE);
+    const premiere = await p.waitForSelector("#suggestions [role=option]");
+    assert.match(await premiere.textContent(), libelle);
+    await p.keyboard.press("Enter");
+    const carte = await p.waitForSelector(".reponse[data-decision=adresse_non_localisee]");
+    assert.match(await carte.textContent(), titre);
+    await sansViolation(p, `card in ${code}`);
+    await contexte.close();
+  });
+}
+
+test("the list page flags both kinds for review, with the reason in words", async () => {
+  const { contexte, p } = await ouvrir({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false }, "?vue=liste");
+  await p.waitForSelector("#colle");
+  await p.fill("#colle", `${NON_LOCALISEE}\n${DOUTEUSE}\n12 rue d'Auxonne`);
+  await p.click("text=Vérifier les adresses");
+  await p.waitForSelector("tr[data-decision=adresse_incertaine]");
+  const ligne = (d) => p.textContent(`tr[data-decision=${d}]`);
+  assert.match(await ligne("adresse_non_localisee"), /rue connue, numéros non localisés/i);
+  assert.match(await ligne("adresse_incertaine"), /adresse incertaine\u00a0: vouliez-vous dire/i);
+  for (const d of ["adresse_non_localisee", "adresse_incertaine"]) {
+    assert.match(await p.getAttribute(`tr[data-decision=${d}]`, "class"), /a-revoir/);
+  }
+  await sansViolation(p, "list with both kinds");
+  await contexte.close();
+});
