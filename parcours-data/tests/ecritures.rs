@@ -7,40 +7,17 @@
 
 use parcours_core::normalisation::plier;
 use parcours_core::recherche::{Appariement, Confiance, Doute, Moteur};
-use parcours_data::pipeline::{self, Entrees, Sources};
+use parcours_data::pipeline;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn racine() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn donnees() -> PathBuf {
-    std::env::var_os("PARCOURS_DONNEES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| racine().join("../shared/data"))
-}
+mod commun;
+use commun::donnees;
 
 fn moteur() -> &'static Moteur {
     static M: OnceLock<Moteur> = OnceLock::new();
     M.get_or_init(|| {
-        let r = racine();
-        let e = Entrees {
-            sources: Sources::lire(&r.join("config/sources.toml")).unwrap(),
-            donnees: donnees(),
-            programme: r.join("config/programme.toml"),
-            textes: r.join("config/textes"),
-            iris: None,
-            adresses: None,
-            qpv: None,
-            ecoles: None,
-            ban: None,
-            voies: None,
-        };
-        let sortie =
-            std::env::temp_dir().join(format!("parcours-ecritures-{}", std::process::id()));
-        pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();
+        let sortie = commun::construire(None, "ecritures");
         let d = pipeline::charger(&sortie).unwrap();
         let _ = std::fs::remove_dir_all(&sortie);
         Moteur::new(d.adresses)

@@ -8,58 +8,28 @@ use parcours_core::normalisation::plier;
 use parcours_core::programme::Statut;
 use parcours_core::recherche::Moteur;
 use parcours_data::commandes::Verification;
-use parcours_data::pipeline::{self, Entrees, Sources};
+use parcours_data::pipeline;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn racine() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn partage() -> PathBuf {
-    let p = racine().join("../shared");
-    assert!(p.is_dir(), "{} is missing", p.display());
-    p
-}
+mod commun;
+use commun::partage;
 
 fn assets() -> &'static PathBuf {
     static A: OnceLock<PathBuf> = OnceLock::new();
-    A.get_or_init(|| construire(None, "eval"))
+    A.get_or_init(|| commun::construire(None, "eval"))
 }
 
 /// The whole-city stand-in (synthetic positions: for search quality only, never eligibility).
 fn assets_ville() -> &'static PathBuf {
     static A: OnceLock<PathBuf> = OnceLock::new();
     A.get_or_init(|| {
-        construire(
+        commun::construire(
             Some(partage().join("eval/synthetique-dijon-dev.csv")),
             "ville",
         )
     })
-}
-
-fn construire(adresses: Option<PathBuf>, nom: &str) -> PathBuf {
-    {
-        let r = racine();
-        let e = Entrees {
-            sources: Sources::lire(&r.join("config/sources.toml")).unwrap(),
-            donnees: std::env::var_os("PARCOURS_DONNEES")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| partage().join("data")),
-            programme: r.join("config/programme.toml"),
-            textes: r.join("config/textes"),
-            iris: None,
-            adresses,
-            ban: None,
-            qpv: None,
-            ecoles: None,
-            voies: None,
-        };
-        let sortie = std::env::temp_dir().join(format!("parcours-{nom}-{}", std::process::id()));
-        pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();
-        sortie
-    }
 }
 
 fn rue(s: &str) -> String {

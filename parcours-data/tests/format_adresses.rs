@@ -10,40 +10,11 @@ use parcours_core::decision::{Decision, Verificateur};
 use parcours_core::programme::Programme;
 use parcours_core::recherche::{IndexAdresses, Moteur, PositionE6, Resultat};
 use parcours_data::lecture;
-use parcours_data::pipeline::{self, Entrees, Sources};
-use std::path::{Path, PathBuf};
+use parcours_data::pipeline::{self, Entrees};
+use std::path::Path;
 
-fn racine() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn partage() -> PathBuf {
-    let p = racine().join("../shared");
-    assert!(p.is_dir(), "{} is missing", p.display());
-    p
-}
-
-fn donnees() -> PathBuf {
-    std::env::var_os("PARCOURS_DONNEES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| partage().join("data"))
-}
-
-fn entrees(adresses: Option<PathBuf>) -> Entrees {
-    let r = racine();
-    Entrees {
-        sources: Sources::lire(&r.join("config/sources.toml")).unwrap(),
-        donnees: donnees(),
-        programme: r.join("config/programme.toml"),
-        textes: r.join("config/textes"),
-        iris: None,
-        adresses,
-        qpv: None,
-        ecoles: None,
-        ban: None,
-        voies: None,
-    }
-}
+mod commun;
+use commun::{entrees, partage, racine};
 
 /// The index as the pipeline builds it in memory, before any encoding: the address file's
 /// voies, and the streets the pipeline adds by name only (from its own asset: they have no

@@ -5,36 +5,14 @@
 //! their answers.
 
 use parcours_data::commandes::Verification;
-use parcours_data::pipeline::{self, Entrees, Sources};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn racine() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn donnees() -> PathBuf {
-    std::env::var_os("PARCOURS_DONNEES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| racine().join("../shared/data"))
-}
+mod commun;
+use commun::donnees;
 
 fn construire(adresses: Option<PathBuf>, nom: &str) -> Verification {
-    let r = racine();
-    let e = Entrees {
-        sources: Sources::lire(&r.join("config/sources.toml")).unwrap(),
-        donnees: donnees(),
-        programme: r.join("config/programme.toml"),
-        textes: r.join("config/textes"),
-        iris: None,
-        adresses,
-        qpv: None,
-        ecoles: None,
-        ban: None,
-        voies: None,
-    };
-    let sortie = std::env::temp_dir().join(format!("parcours-{nom}-{}", std::process::id()));
-    pipeline::ecrire(&pipeline::construire(&e).unwrap(), &sortie).unwrap();
+    let sortie = commun::construire(adresses, nom);
     let v = Verification::charger(&sortie).unwrap();
     let _ = std::fs::remove_dir_all(&sortie);
     v
