@@ -150,6 +150,8 @@ test("after an answer, every age 0–20 typed key by key keeps its digits, the f
 
 test("an age typed in Arabic-Indic digits (« ٥ ») reads as a number", async () => {
   const { contexte, p } = await ouvrir({}, "?langue=ar");
+  // The page arrives in French from the HTML; the App then applies the linked language.
+  await p.waitForFunction(() => document.documentElement.lang === "ar");
   await chercher(p, "6 place de la france libre");
   await p.focus("#age");
   await p.keyboard.type("١٧");
