@@ -63,9 +63,12 @@ if (budget) {
     ok = false;
   }
   if (!rows.some((r) => r.file.endsWith(".wasm"))) { console.error("budget: no .wasm in " + dist); ok = false; }
-  if (total.brotli > TOTAL_MAX) { console.error(`budget: total ${total.brotli} B brotli, over ${TOTAL_MAX}`); ok = false; }
+  // The total's ceiling gives back what the WebAssembly's provisional ceiling takes, no more.
+  const TOTAL_PLAFOND_PROVISOIRE = TOTAL_MAX + (WASM_PLAFOND_PROVISOIRE - WASM_MAX);
+  if (total.brotli > TOTAL_MAX) console.warn(`budget: total ${total.brotli} B brotli, ${total.brotli - TOTAL_MAX} B over its target of ${TOTAL_MAX} B (provisional ceiling ${TOTAL_PLAFOND_PROVISOIRE} B, issue 14)`);
+  if (total.brotli > TOTAL_PLAFOND_PROVISOIRE) { console.error(`budget: total ${total.brotli} B brotli, over ${TOTAL_PLAFOND_PROVISOIRE}`); ok = false; }
   if (!ok) process.exit(1);
   const wasm = rows.find((r) => r.file.endsWith(".wasm"));
   const autre = rows.find((r) => !r.file.endsWith(".wasm"));
-  console.log(`budget: ${wasm.file} ${wasm.brotli} B ≤ ${WASM_PLAFOND_PROVISOIRE} B (provisional); largest other file ${autre.file} ${autre.brotli} B ≤ ${FILE_MAX} B; total ${total.brotli} B ≤ ${TOTAL_MAX} B brotli`);
+  console.log(`budget: ${wasm.file} ${wasm.brotli} B ≤ ${WASM_PLAFOND_PROVISOIRE} B (provisional); largest other file ${autre.file} ${autre.brotli} B ≤ ${FILE_MAX} B; total ${total.brotli} B brotli (target ${TOTAL_MAX} B)`);
 }

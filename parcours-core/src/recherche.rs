@@ -780,7 +780,6 @@ impl Moteur {
     fn confiance(
         &self,
         note: &Note,
-        requete: &Requete,
         mots: &[&Mot],
         type_existe: bool,
         numero: Option<u32>,
@@ -825,7 +824,6 @@ impl Moteur {
             .iter()
             .zip(&note.comme)
             .any(|(m, c)| *c == Some(Appariement::Prefixe) && m.brut.chars().count() < 3);
-        let _ = requete;
         if approche || note.type_different || court {
             (Confiance::Probable, doutes)
         } else {
@@ -892,8 +890,7 @@ impl Moteur {
             },
             None => voie_seule(voie),
         };
-        let (confiance, doutes) =
-            self.confiance(note, requete, mots, type_existe, numero, precision);
+        let (confiance, doutes) = self.confiance(note, mots, type_existe, numero, precision);
         let mut liste: Vec<MotApparie> = mots
             .iter()
             .zip(&note.comme)
