@@ -9,15 +9,16 @@ use crate::composants::{
     demande::{quitter_demande, FormulaireDemande},
     en_ligne::RechercheEnLigne,
     recherche::RechercheAdresse,
-    reponse::CarteReponse,
-    sources::Sources,
+    reponse::{carte_reponse, chemins, Chemin, VueReponse},
+    sources::sources,
 };
-use crate::depart::{use_chargement, Chargement, Depart};
+use crate::depart::{Chargement, Depart};
 use crate::donnees::{self, Adresses, Donnees, ErreurChargement};
-use crate::focus::{use_focus, Geste};
+use crate::focus::Geste;
 use crate::navigateur::{self, Position};
 use crate::textes::demarrage;
 use parcours_core::decision::{AgeDonne, Decision, Lieu, Raison, Reponse};
+use parcours_core::demande::Brouillon;
 use parcours_core::lien::{EtatLien, Langue, PointLien};
 use parcours_core::nombre;
 use parcours_core::programme::Contact;
@@ -25,7 +26,7 @@ use parcours_core::recherche::Resultat;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum EtatPosition {
     Rien,
     EnCours,
@@ -61,43 +62,23 @@ fn reponse(d: &Donnees, choix: &Choix, age: Option<u32>) -> Reponse {
 
 /// The answer in one French sentence, with its data version, carried into a request.
 fn phrase_eligibilite(d: &Donnees, rep: &Reponse, c: &Choix) -> String {
+    let point;
     let lieu = match c {
-        Choix::Adresse(r) => r.label.clone(),
-        Choix::Externe { label, .. } => label.clone(),
-        Choix::Point(p) => format!(
-            "point {}, {}",
-            nombre::ecrire(p.lat, 5),
-            nombre::ecrire(p.lon, 5)
-        ),
-    };
-    let reponse = match &rep.decision {
-        Decision::Eligible {
-            equipe, quartier, ..
-        } => {
-            format!(
-                "dans le programme, équipe {}, quartier {quartier}",
-                equipe.code()
-            )
+        Choix::Adresse(r) => &r.label,
+        Choix::Externe { label, .. } => label,
+        Choix::Point(p) => {
+            point = [
+                "point ",
+                &nombre::ecrire(p.lat, 5),
+                ", ",
+                &nombre::ecrire(p.lon, 5),
+            ]
+            .concat();
+            &point
         }
-        Decision::ZonePrioritaire { zone, .. } => {
-            format!("quartier prioritaire {zone} (Programme de Réussite Éducative)")
-        }
-        Decision::AConfirmer { .. } => "à confirmer par l’équipe".to_string(),
-        Decision::HorsTerritoire { .. } => "hors des quartiers du programme".to_string(),
-        Decision::HorsDijon { .. } => "hors de Dijon".to_string(),
-        Decision::AdresseIntrouvable => "adresse introuvable".to_string(),
-        Decision::AdresseNonLocalisee => "rue connue, numéros non localisés".to_string(),
-        Decision::AdresseIncertaine { .. } => "adresse incertaine".to_string(),
     };
-    let iris = rep
-        .decision
-        .iris()
-        .map(|i| format!(", IRIS {} ({})", i.nom, i.code))
-        .unwrap_or_default();
-    format!(
-        "{lieu} — {reponse}{iris}\u{202f}; contours IRIS {}",
-        d.verificateur.carte.millesime
-    )
+    rep.decision
+        .phrase_fr(lieu, &d.verificateur.carte.millesime)
 }
 
 /// Where a request goes: the team of the answer, or the PRE for a priority zone.
@@ -131,157 +112,327 @@ pub struct Props {
     pub depart: Rc<Depart>,
 }
 
+/// The page's state, one reducer.
+#[derive(Clone)]
+struct Etat {
+    /// Counts the changes (what the effect after a change waits for).
+    version: u32,
+    depart: Rc<Depart>,
+    langue: Langue,
+    donnees: Chargement<Rc<Donnees>>,
+    adresses: Chargement<Rc<Adresses>>,
+    choix: Option<Choix>,
+    /// The link's address is looked up once the addresses are here; until then the URL is left
+    /// as it is.
+    lien_resolu: bool,
+    /// The age field's text, as typed (the age is read from it: [`Etat::age`]).
+    age_texte: String,
+    position: EtatPosition,
+    alternatives_ouvertes: bool,
+    /// The text of the address field.
+    saisie: String,
+    /// Enter on an address that matches nothing: the text, while the ways on are offered.
+    introuvable: Option<String>,
+    nouvelle_version: bool,
+    liste: bool,
+    demande: bool,
+    /// A draft resumed from the first screen, for the request it opens.
+    reprise: Option<Brouillon>,
+    langue_indisponible: bool,
+    /// What the user did that moves the focus, after this change's render.
+    focus: Option<Geste>,
+    /// The language changed with this change (or the page starts): `lang`, `dir` and the
+    /// language kept follow.
+    langue_changee: bool,
+}
+
+impl Etat {
+    /// The age typed, in Latin or Arabic-Indic digits (« ٥ »); none past 20.
+    fn age(&self) -> Option<u32> {
+        nombre::entier(&self.age_texte, 2).filter(|a| *a <= 20)
+    }
+}
+
+enum Action {
+    Donnees(Chargement<Rc<Donnees>>),
+    Adresses(Chargement<Rc<Adresses>>),
+    /// Back or forward: the URL's state.
+    Lien(EtatLien),
+    NouvelleVersion,
+    Langue(Langue),
+    LangueIndisponible,
+    /// The other page (the request closes).
+    Page,
+    /// A place picked: the « not found » message has done its job, the focus goes to the
+    /// answer.
+    Choisir(Choix),
+    Saisie(String),
+    Introuvable(String),
+    /// « Nouvelle recherche ».
+    Effacer,
+    /// « Faire une demande », or « Reprendre » a draft (its own request, its answer).
+    Demande(Option<Box<Brouillon>>),
+    FermerDemande,
+    Age(String),
+    /// The device's position asked, or its outcome.
+    Localiser,
+    Position(Position),
+    /// The map or the national service, opened and focused.
+    Chemin(Geste),
+    Alternatives(bool),
+}
+
+impl Reducible for Etat {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, a: Action) -> Rc<Self> {
+        let mut e = (*self).clone();
+        e.version = e.version.wrapping_add(1);
+        e.focus = None;
+        e.langue_changee = false;
+        match a {
+            Action::Donnees(c) => e.donnees = c,
+            // The link's address (unless the user chose something else meanwhile).
+            Action::Adresses(c) => {
+                e.adresses = c;
+                if !e.lien_resolu && !matches!(e.adresses, Chargement::EnCours) {
+                    if e.choix.is_none() {
+                        e.choix = choix_du_lien(e.adresses.pret().as_deref(), &e.depart.lien);
+                    }
+                    e.lien_resolu = true;
+                }
+            }
+            Action::Lien(lien) => {
+                e.choix = choix_du_lien(e.adresses.pret().as_deref(), &lien);
+                e.age_texte = lien.age.map(|a| a.to_string()).unwrap_or_default();
+                e.liste = lien.liste;
+            }
+            Action::NouvelleVersion => e.nouvelle_version = true,
+            Action::Langue(l) => {
+                e.langue_indisponible = false;
+                e.langue = l;
+                e.langue_changee = true;
+            }
+            Action::LangueIndisponible => e.langue_indisponible = true,
+            Action::Page => {
+                e.demande = false;
+                e.liste = !e.liste;
+            }
+            Action::Choisir(c) => {
+                if matches!(c, Choix::Adresse(_)) {
+                    e.position = EtatPosition::Rien;
+                }
+                e.choix = Some(c);
+                e.introuvable = None;
+                e.focus = Some(Geste::Choisi);
+            }
+            Action::Saisie(t) => {
+                e.saisie = t;
+                e.introuvable = None;
+            }
+            Action::Introuvable(t) => {
+                e.introuvable = Some(t);
+                e.alternatives_ouvertes = true;
+            }
+            Action::Effacer => {
+                e.demande = false;
+                e.choix = None;
+                e.focus = Some(Geste::Efface);
+            }
+            Action::Demande(None) => {
+                e.reprise = None;
+                e.demande = true;
+            }
+            Action::Demande(Some(b)) => {
+                let c = choix_du_lien(
+                    e.adresses.pret().as_deref(),
+                    &EtatLien::depuis_requete(&b.sujet),
+                );
+                if c.is_some() {
+                    e.choix = c;
+                    e.reprise = Some(*b);
+                    e.demande = true;
+                }
+            }
+            Action::FermerDemande => {
+                e.demande = false;
+                e.focus = Some(Geste::DemandeFermee);
+            }
+            Action::Age(v) => e.age_texte = v,
+            Action::Localiser => e.position = EtatPosition::EnCours,
+            Action::Position(p) => {
+                if let Position::Trouvee {
+                    lon,
+                    lat,
+                    precision_m,
+                } = p
+                {
+                    e.choix = Some(Choix::Point(PointLien {
+                        lon,
+                        lat,
+                        precision_m,
+                    }));
+                    e.introuvable = None;
+                    e.focus = Some(Geste::Choisi);
+                }
+                e.position = EtatPosition::Message(p);
+            }
+            Action::Chemin(g) => {
+                e.alternatives_ouvertes = true;
+                e.focus = Some(g);
+            }
+            Action::Alternatives(o) => e.alternatives_ouvertes = o,
+        }
+        Rc::new(e)
+    }
+}
+
+/// What the page's controls send.
+type Envoi = Callback<Action>;
+
+/// The device's position, asked once.
+fn localiser(d: &Envoi) {
+    d.emit(Action::Localiser);
+    let d = d.clone();
+    navigateur::demander_position(move |p| d.emit(Action::Position(p)));
+}
+
+/// Runs `a` after asking, when a request with answers kept nowhere is open.
+fn quitter_puis(d: &Envoi, a: fn() -> Action) {
+    let d = d.clone();
+    quitter_demande(Callback::from(move |_| d.emit(a())));
+}
+
+/// Once: what the user did on the static first screen; the service worker; the data as it
+/// comes; the back and forward buttons (the URL is the state).
+fn demarrer(depart: &Rc<Depart>, d: &Envoi) {
+    // What the user did on the static first screen, now on the App's.
+    depart.reprise.rejouer();
+    let n = d.clone();
+    navigateur::enregistrer_service_worker(move || n.emit(Action::NouvelleVersion));
+    let c = &depart.chargements;
+    let n = d.clone();
+    c.donnees.ensuite(move |x| n.emit(Action::Donnees(x)));
+    let n = d.clone();
+    c.adresses.ensuite(move |x| n.emit(Action::Adresses(x)));
+    let n = d.clone();
+    let fenetre = web_sys::window().expect("window");
+    gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
+        n.emit(Action::Lien(navigateur::lire_lien()))
+    })
+    .forget();
+}
+
+/// After each change: the language applied when it changed; the page's title in its language (once its catalogue is here), for the
+/// page shown; the URL in step with the state; the focus where the user's gesture sends it.
+fn apres_changement(e: &Etat) {
+    if e.langue_changee {
+        navigateur::appliquer_langue(e.langue);
+    }
+    if let Some(t) = crate::textes::charge(e.langue).filter(|_| e.depart.textes.is_ok()) {
+        navigateur::titre(if e.liste {
+            t.titre_page_liste()
+        } else {
+            t.titre_page()
+        });
+    }
+    if e.lien_resolu {
+        let mut l = EtatLien {
+            liste: e.liste,
+            age: e.age(),
+            langue: (e.langue != Langue::Fr).then_some(e.langue),
+            ..EtatLien::default()
+        };
+        match &e.choix {
+            Some(Choix::Adresse(r)) => l.adresse = Some(r.label.clone()),
+            Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => l.point = Some(*p),
+            None => {}
+        }
+        let actuel = navigateur::lire_lien();
+        let nouveau_sujet = actuel.adresse != l.adresse || actuel.point != l.point;
+        let autre_page = actuel.liste != l.liste;
+        navigateur::ecrire_lien(&l, (nouveau_sujet && e.choix.is_some()) || autre_page);
+    }
+    if let Some(g) = e.focus {
+        navigateur::focaliser(g.cible());
+    }
+}
+
 #[function_component]
 pub fn App(p: &Props) -> Html {
-    let depart = &p.depart;
-    let lien_initial = &depart.lien;
-    let langue = use_state(|| depart.langue);
-    let donnees = use_chargement(&depart.chargements.donnees);
-    let adresses = use_chargement(&depart.chargements.adresses);
-    let choix = use_state(|| choix_du_lien(None, lien_initial));
-    // The link's address is looked up once the addresses are here; until then the URL is left
-    // as it is.
-    let lien_resolu = use_state(|| lien_initial.adresse.is_none());
-    let age = use_state(|| lien_initial.age);
-    let age_texte = use_state(|| lien_initial.age.map(|a| a.to_string()).unwrap_or_default());
-    let position = use_state(|| EtatPosition::Rien);
-    let alternatives_ouvertes = use_state(|| false);
-    let saisie = use_state(String::new);
-    // Enter on an address that matches nothing: the text, while the ways on are offered.
-    let introuvable = use_state(|| None::<String>);
-    let nouvelle_version = use_state(|| false);
-    let liste = use_state(|| lien_initial.liste);
-    let demande = use_state(|| false);
-    // A draft resumed from the first screen, for the request it opens.
-    let reprise = use_state(|| None::<parcours_core::demande::Brouillon>);
-    let langue_indisponible = use_state(|| false);
-    let focus = use_focus();
+    let etat = use_reducer(|| {
+        let depart = p.depart.clone();
+        let lien = &depart.lien;
+        Etat {
+            version: 0,
+            langue: depart.langue,
+            donnees: depart.chargements.donnees.etat(),
+            adresses: depart.chargements.adresses.etat(),
+            choix: choix_du_lien(None, lien),
+            lien_resolu: lien.adresse.is_none(),
+            age_texte: lien.age.map(|a| a.to_string()).unwrap_or_default(),
+            position: EtatPosition::Rien,
+            alternatives_ouvertes: false,
+            saisie: String::new(),
+            introuvable: None,
+            nouvelle_version: false,
+            liste: lien.liste,
+            demande: false,
+            reprise: None,
+            langue_indisponible: false,
+            focus: None,
+            langue_changee: true,
+            depart,
+        }
+    });
+    let d: Envoi = etat.dispatcher().to_callback();
     {
-        let nouvelle_version = nouvelle_version.clone();
-        let depart = depart.clone();
-        use_effect_with((), move |_| {
-            // What the user did on the static first screen, now on the App's.
-            depart.reprise.rejouer();
-            navigateur::enregistrer_service_worker(move || nouvelle_version.set(true));
-        });
+        let (depart, d) = (p.depart.clone(), d.clone());
+        crate::composants::use_au_montage(Box::new(move || {
+            demarrer(&depart, &d);
+            Box::new(|| ())
+        }));
     }
-    use_effect_with(*langue, move |l| navigateur::appliquer_langue(*l));
-    // The page's title in its language (once its catalogue is here), for the page shown.
     {
-        let pret = depart.textes.is_ok();
-        use_effect_with((*langue, *liste, pret), move |(l, liste, pret)| {
-            if let Some(t) = crate::textes::charge(*l).filter(|_| *pret) {
-                navigateur::titre(if *liste {
-                    t.titre_page_liste()
-                } else {
-                    t.titre_page()
-                });
-            }
-        });
+        let e = etat.clone();
+        use_effect_with(etat.version, move |_| apres_changement(&e));
     }
-
-    // The link's address, once the addresses are here (unless the user chose something else
-    // meanwhile).
-    {
-        let choix = choix.clone();
-        let lien_resolu = lien_resolu.clone();
-        let lien = lien_initial.clone();
-        use_effect_with(adresses.clone(), move |a| {
-            if !*lien_resolu && !matches!(a, Chargement::EnCours) {
-                if choix.is_none() {
-                    choix.set(choix_du_lien(a.pret().as_deref(), &lien));
-                }
-                lien_resolu.set(true);
-            }
-        });
-    }
-
-    // Back and forward buttons: the URL is the state.
-    {
-        let choix = choix.clone();
-        let age = age.clone();
-        let age_texte = age_texte.clone();
-        let liste = liste.clone();
-        use_effect_with(adresses.pret(), move |a| {
-            let a = a.clone();
-            let fenetre = web_sys::window().expect("window");
-            let ecouteur = gloo_events::EventListener::new(&fenetre, "popstate", move |_| {
-                let lien = navigateur::lire_lien();
-                choix.set(choix_du_lien(a.as_deref(), &lien));
-                age.set(lien.age);
-                age_texte.set(lien.age.map(|a| a.to_string()).unwrap_or_default());
-                liste.set(lien.liste);
-            });
-            move || drop(ecouteur)
-        });
-    }
-
-    // Keep the URL in step with the state.
-    {
-        let langue = *langue;
-        let pret = *lien_resolu;
-        use_effect_with(
-            ((*choix).clone(), *age, langue, pret, *liste),
-            move |(choix, age, langue, pret, liste)| {
-                if *pret {
-                    let mut e = EtatLien {
-                        liste: *liste,
-                        age: *age,
-                        langue: (*langue != Langue::Fr).then_some(*langue),
-                        ..EtatLien::default()
-                    };
-                    match choix {
-                        Some(Choix::Adresse(r)) => e.adresse = Some(r.label.clone()),
-                        Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => {
-                            e.point = Some(*p)
-                        }
-                        None => {}
-                    }
-                    let actuel = navigateur::lire_lien();
-                    let nouveau_sujet = actuel.adresse != e.adresse || actuel.point != e.point;
-                    let autre_page = actuel.liste != e.liste;
-                    navigateur::ecrire_lien(&e, (nouveau_sujet && choix.is_some()) || autre_page);
-                }
-            },
-        );
-    }
+    let depart = &etat.depart;
+    let langue = etat.langue;
+    let (donnees, adresses) = (&etat.donnees, &etat.adresses);
 
     // Another language: its catalogue first (kept, else fetched), then the switch, so texts,
     // `lang` and `dir` change together. If it cannot be loaded, the page stays as it is and
     // says so.
     let changer_langue = {
-        let langue = langue.clone();
-        let indisponible = langue_indisponible.clone();
+        let d = d.clone();
         Callback::from(move |e: Event| {
             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let Some(l) = Langue::depuis_code(&s.value()) else {
                 return;
             };
-            let (langue, indisponible) = (langue.clone(), indisponible.clone());
+            let d = d.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match donnees::charger_textes(l).await {
                     // Unless the user picked yet another language meanwhile.
                     Ok(_) if s.value() != l.code() => {}
-                    Ok(_) => {
-                        indisponible.set(false);
-                        langue.set(l);
-                    }
+                    Ok(_) => d.emit(Action::Langue(l)),
                     Err(_) => {
                         s.set_value(langue.code());
-                        indisponible.set(true);
+                        d.emit(Action::LangueIndisponible);
                     }
                 }
             });
         })
     };
 
-    let textes_depart = demarrage(*langue);
-    let echec = match (&depart.textes, &donnees, &adresses) {
+    let textes_depart = demarrage(langue);
+    let echec = match (&depart.textes, donnees, adresses) {
         (Err(e), _, _) | (_, Chargement::Echec(e), _) | (_, _, Chargement::Echec(e)) => Some(e),
         _ => None,
     };
     let pret = depart.textes.is_ok();
-    let Some(t) = crate::textes::charge(*langue).filter(|_| pret) else {
+    let Some(t) = crate::textes::charge(langue).filter(|_| pret) else {
         let contenu = match echec {
             Some(e) => erreur_chargement(textes_depart, e),
             None => html! { <p class="chargement" role="status">{ textes_depart.chargement }</p> },
@@ -294,36 +445,32 @@ pub fn App(p: &Props) -> Html {
         };
     };
     let changer_page = {
-        let liste = liste.clone();
-        let demande = demande.clone();
+        let d = d.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            let (liste, demande) = (liste.clone(), demande.clone());
-            quitter_demande(Callback::from(move |_| {
-                demande.set(false);
-                liste.set(!*liste);
-            }));
+            quitter_puis(&d, || Action::Page);
         })
     };
+    let liste = etat.liste;
     let entete = html! {
         <header class="entete">
             <p class="marque">{ "Parcours" }</p>
             <nav aria-label="Parcours">
-                <a class="nav" href={if *liste { "./" } else { "./?vue=liste" }} onclick={changer_page}>
-                    { if *liste { t.liste_retour() } else { t.liste_lien() } }
+                <a class="nav" href={if liste { "./" } else { "./?vue=liste" }} onclick={changer_page}>
+                    { if liste { t.liste_retour() } else { t.liste_lien() } }
                 </a>
             </nav>
             <label class="langue">
                 <span>{ t.langue_choix() }</span>
                 <select onchange={changer_langue}>
                     { for Langue::TOUTES.iter().map(|l| html! {
-                        <option value={l.code()} lang={l.code()} selected={*l == *langue}>
+                        <option value={l.code()} lang={l.code()} selected={*l == langue}>
                             { demarrage(*l).nom_langue }
                         </option>
                     }) }
                 </select>
             </label>
-            if *langue_indisponible {
+            if etat.langue_indisponible {
                 <p class="erreur-langue" role="alert">{ t.langue_indisponible() }</p>
             }
         </header>
@@ -332,163 +479,38 @@ pub fn App(p: &Props) -> Html {
     let tout_pret = donnees.pret().zip(adresses.pret());
     let contenu = match (echec, &tout_pret) {
         (Some(e), _) => erreur_chargement(textes_depart, e),
-        (None, Some((d, a))) if *liste => html! {
-            <crate::composants::liste::Liste donnees={d.clone()} adresses={a.clone()} langue={*langue} />
+        (None, Some((d, a))) if liste => html! {
+            <crate::composants::liste::Liste donnees={d.clone()} adresses={a.clone()} langue={langue} />
         },
-        (None, None) if *liste => html! {
+        (None, None) if liste => html! {
             <p class="chargement" role="status">{ textes_depart.chargement }</p>
         },
         (None, _) => {
-            // A place picked: the « not found » message has done its job, the focus goes to the answer.
-            let choisi = {
-                let introuvable = introuvable.clone();
-                let focus = focus.clone();
-                Callback::from(move |_: ()| {
-                    introuvable.set(None);
-                    focus.emit(Geste::Choisi);
-                })
-            };
-            let choisir = {
-                let choix = choix.clone();
-                let position = position.clone();
-                let choisi = choisi.clone();
-                Callback::from(move |r: Resultat| {
-                    position.set(EtatPosition::Rien);
-                    choix.set(Some(Choix::Adresse(r)));
-                    choisi.emit(());
-                })
-            };
-            let choisir_externe = {
-                let choix = choix.clone();
-                let choisi = choisi.clone();
-                Callback::from(move |(label, point): (String, PointLien)| {
-                    choix.set(Some(Choix::Externe { label, point }));
-                    choisi.emit(());
-                })
-            };
-            let saisir_adresse = {
-                let saisie = saisie.clone();
-                let introuvable = introuvable.clone();
-                Callback::from(move |t: String| {
-                    saisie.set(t);
-                    introuvable.set(None);
-                })
-            };
-            let signaler_introuvable = {
-                let introuvable = introuvable.clone();
-                let ouvert = alternatives_ouvertes.clone();
-                Callback::from(move |t: String| {
-                    introuvable.set(Some(t));
-                    ouvert.set(true);
-                })
-            };
-            // The ways on from the « not found » message: the map, or the national service.
-            let vers = |g: Geste| {
-                let ouvert = alternatives_ouvertes.clone();
-                let focus = focus.clone();
-                Callback::from(move |_: MouseEvent| {
-                    ouvert.set(true);
-                    focus.emit(g);
-                })
-            };
-            let choisir_point = {
-                let choix = choix.clone();
-                let choisi = choisi.clone();
-                Callback::from(move |p: PointLien| {
-                    choix.set(Some(Choix::Point(p)));
-                    choisi.emit(());
-                })
-            };
+            let choisir = d.reform(|r: Resultat| Action::Choisir(Choix::Adresse(r)));
+            let choisir_externe = d.reform(|(label, point): (String, PointLien)| {
+                Action::Choisir(Choix::Externe { label, point })
+            });
+            let choisir_point = d.reform(|p: PointLien| Action::Choisir(Choix::Point(p)));
             let effacer = {
-                let choix = choix.clone();
-                let demande = demande.clone();
-                let focus = focus.clone();
-                Callback::from(move |_| {
-                    let (choix, demande, focus) = (choix.clone(), demande.clone(), focus.clone());
-                    quitter_demande(Callback::from(move |_| {
-                        demande.set(false);
-                        choix.set(None);
-                        focus.emit(Geste::Efface);
-                    }));
+                let d = d.clone();
+                Callback::from(move |_| quitter_puis(&d, || Action::Effacer))
+            };
+            // The ways on (under a text that matches nothing, in a doubtful answer): the
+            // position, or the map or the national service, opened and focused.
+            let suivre_chemin = {
+                let d = d.clone();
+                Callback::from(move |c: Chemin| match c {
+                    Chemin::Position => localiser(&d),
+                    Chemin::Carte => d.emit(Action::Chemin(Geste::VersCarte)),
+                    Chemin::EnLigne => d.emit(Action::Chemin(Geste::VersEnLigne)),
                 })
             };
-            let ouvrir_demande = {
-                let demande = demande.clone();
-                let reprise = reprise.clone();
-                Callback::from(move |_| {
-                    reprise.set(None);
-                    demande.set(true);
-                })
+            let localiser_bouton = {
+                let d = d.clone();
+                Callback::from(move |_| localiser(&d))
             };
-            // « Reprendre » on the first screen: the draft's own request, its answer, the form.
-            let reprendre = {
-                let (choix, demande, reprise) = (choix.clone(), demande.clone(), reprise.clone());
-                let a = adresses.pret();
-                Callback::from(move |b: parcours_core::demande::Brouillon| {
-                    let c = choix_du_lien(a.as_deref(), &EtatLien::depuis_requete(&b.sujet));
-                    if c.is_some() {
-                        choix.set(c);
-                        reprise.set(Some(b));
-                        demande.set(true);
-                    }
-                })
-            };
-            let fermer_demande = {
-                let demande = demande.clone();
-                let focus = focus.clone();
-                Callback::from(move |_| {
-                    demande.set(false);
-                    focus.emit(Geste::DemandeFermee);
-                })
-            };
-            let saisir_age = {
-                let age = age.clone();
-                let age_texte = age_texte.clone();
-                Callback::from(move |e: InputEvent| {
-                    let v = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value();
-                    // In Latin or Arabic-Indic digits (« ٥ »).
-                    age.set(nombre::entier(&v, 2).filter(|a| *a <= 20));
-                    age_texte.set(v);
-                })
-            };
-            let age_invalide = !age_texte.trim().is_empty() && age.is_none();
-            let localiser = {
-                let position = position.clone();
-                let choix = choix.clone();
-                let choisi = choisi.clone();
-                Callback::from(move |_| {
-                    position.set(EtatPosition::EnCours);
-                    let position = position.clone();
-                    let choix = choix.clone();
-                    let choisi = choisi.clone();
-                    navigateur::demander_position(move |p| {
-                        if let Position::Trouvee {
-                            lon,
-                            lat,
-                            precision_m,
-                        } = p
-                        {
-                            choix.set(Some(Choix::Point(PointLien {
-                                lon,
-                                lat,
-                                precision_m,
-                            })));
-                            choisi.emit(());
-                        }
-                        position.set(EtatPosition::Message(p));
-                    });
-                })
-            };
-            let basculer_alternatives = {
-                let ouvert = alternatives_ouvertes.clone();
-                Callback::from(move |e: Event| {
-                    let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-                    ouvert.set(d.open());
-                })
-            };
-            let message_position = match &*position {
+            let age_invalide = !etat.age_texte.trim().is_empty() && etat.age().is_none();
+            let message_position = match &etat.position {
                 EtatPosition::Rien => None,
                 EtatPosition::EnCours => Some(t.position_en_cours().to_string()),
                 EtatPosition::Message(Position::Trouvee { precision_m, .. }) => {
@@ -507,12 +529,13 @@ pub fn App(p: &Props) -> Html {
             };
             // Below the field, once a decision can be made (and the link's address looked up):
             // all at once, so nothing already shown moves.
-            let suite = donnees.pret().filter(|_| *lien_resolu);
+            let suite = donnees.pret().filter(|_| etat.lien_resolu);
+            let choix = &etat.choix;
             let rep = suite
                 .as_ref()
-                .zip((*choix).as_ref())
-                .map(|(d, c)| Rc::new(reponse(d, c, *age)));
-            let point_carte = match &*choix {
+                .zip(choix.as_ref())
+                .map(|(d, c)| reponse(d, c, etat.age()));
+            let point_carte = match choix {
                 Some(Choix::Point(p)) | Some(Choix::Externe { point: p, .. }) => Some(*p),
                 Some(Choix::Adresse(r)) => r.position.map(|p| PointLien {
                     lon: p[0] as f64 / 1e6,
@@ -521,47 +544,41 @@ pub fn App(p: &Props) -> Html {
                 }),
                 None => None,
             };
-            let position_carte = match &*position {
+            let position_carte = match etat.position {
                 EtatPosition::Message(Position::Trouvee {
                     lon,
                     lat,
                     precision_m,
                 }) => Some(PointLien {
-                    lon: *lon,
-                    lat: *lat,
-                    precision_m: *precision_m,
+                    lon,
+                    lat,
+                    precision_m,
                 }),
                 _ => None,
             };
             let en_ligne = donnees
                 .pret()
                 .is_some_and(|d| !d.verificateur.programme.geocodeur_en_ligne.is_empty());
-            let adresse_initiale = match &*choix {
+            let adresse_initiale = match choix {
                 Some(Choix::Adresse(r)) => r.label.clone(),
                 _ => String::new(),
             };
             html! {
                 <>
-                if !*demande {
-                    <BrouillonGarde langue={*langue} onreprendre={reprendre} />
+                if !etat.demande {
+                    <BrouillonGarde langue={langue} onreprendre={d.reform(|b| Action::Demande(Some(Box::new(b))))} />
                 }
                 <section class="recherche" aria-labelledby="titre-recherche">
                     <h2 id="titre-recherche" class="visuellement-cache">{ t.etiquette_adresse() }</h2>
-                    <RechercheAdresse adresses={adresses.pret()} langue={*langue} onchoix={choisir} onsaisie={saisir_adresse}
-                        onintrouvable={signaler_introuvable} initiale={adresse_initiale} />
-                    if let Some(texte) = &*introuvable {
+                    <RechercheAdresse adresses={adresses.pret()} langue={langue} onchoix={choisir} onsaisie={d.reform(Action::Saisie)}
+                        onintrouvable={d.reform(Action::Introuvable)} initiale={adresse_initiale} />
+                    if let Some(texte) = &etat.introuvable {
                         <div id="introuvable" class="introuvable">
                             // The typed text isolated (first strong isolate … pop): it keeps its
                             // own direction inside an Arabic sentence.
-                            <p class="titre" role="alert">{ t.introuvable_titre(&format!("\u{2068}{texte}\u{2069}")) }</p>
+                            <p class="titre" role="alert">{ t.introuvable_titre(&crate::textes::isole(texte)) }</p>
                             <p>{ t.introuvable_texte() }</p>
-                            <div class="actions">
-                                <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
-                                <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
-                                if en_ligne {
-                                    <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
-                                }
-                            </div>
+                            { chemins(t, en_ligne, &suivre_chemin) }
                         </div>
                     }
                     <div class="champ age">
@@ -569,7 +586,8 @@ pub fn App(p: &Props) -> Html {
                         <input id="age" type="text" inputmode="numeric" autocomplete="off" maxlength="2"
                             aria-describedby={if age_invalide { "age-aide age-erreur" } else { "age-aide" }}
                             aria-invalid={if age_invalide { "true" } else { "false" }}
-                            value={(*age_texte).clone()} oninput={saisir_age} />
+                            value={etat.age_texte.clone()}
+                            oninput={d.reform(|e: InputEvent| Action::Age(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                         // The programme's ages, once its data is here.
                         <p id="age-aide" class="aide">{ match donnees.pret() {
                             Some(d) => t.aide_age(&d.verificateur.programme.age_min, &d.verificateur.programme.age_max),
@@ -580,54 +598,54 @@ pub fn App(p: &Props) -> Html {
                         }
                     </div>
                 </section>
-                if let Some(d) = &suite {
-                    if let (Some(rep), Some(c)) = (rep, (*choix).clone()) {
-                        <CarteReponse donnees={d.clone()} reponse={rep.clone()} choix={c.clone()} langue={*langue} onnouvelle={effacer} ondemande={ouvrir_demande}
-                            chemins={html! {
-                                // A street not placed, or a doubt: the ways on, in the card.
-                                <div class="actions">
-                                    <button type="button" class="bouton secondaire" onclick={localiser.clone()}>{ t.ma_position() }</button>
-                                    <button type="button" class="bouton secondaire" onclick={vers(Geste::VersCarte)}>{ t.introuvable_carte() }</button>
-                                    if en_ligne {
-                                        <button type="button" class="bouton secondaire" onclick={vers(Geste::VersEnLigne)}>{ t.introuvable_en_ligne() }</button>
-                                    }
-                                </div>
-                            }} />
-                        if *demande {
-                            <FormulaireDemande langue={*langue} eligibilite={phrase_eligibilite(d, &rep, &c)}
-                                contact={contact_demande(d, &rep)} age_min={d.verificateur.programme.age_min}
-                                age_max={d.verificateur.programme.age_max} onfermer={fermer_demande}
-                                sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={(*reprise).clone()}
+                if let Some(donnees) = &suite {
+                    if let (Some(rep), Some(c)) = (rep, choix) {
+                        { carte_reponse(&VueReponse {
+                            donnees,
+                            reponse: &rep,
+                            choix: c,
+                            t,
+                            onnouvelle: effacer,
+                            ondemande: d.reform(|_| Action::Demande(None)),
+                            onchemin: &suivre_chemin,
+                            en_ligne,
+                        }) }
+                        if etat.demande {
+                            <FormulaireDemande langue={langue} eligibilite={phrase_eligibilite(donnees, &rep, c)}
+                                contact={contact_demande(donnees, &rep)} age_min={donnees.verificateur.programme.age_min}
+                                age_max={donnees.verificateur.programme.age_max} onfermer={d.reform(|_| Action::FermerDemande)}
+                                sujet={c.sujet()} adresse={c.adresse().to_string()} reprise={etat.reprise.clone()}
                                 permise={rep.hors_age.is_none() && rep.decision.permet_une_demande()}
-                                ecoles={Rc::new(d.verificateur.carte.ecoles.clone())} />
+                                ecoles={Rc::new(donnees.verificateur.carte.ecoles.clone())} />
                         }
                     }
-                    <details class="alternatives" open={*alternatives_ouvertes} ontoggle={basculer_alternatives}>
+                    <details class="alternatives" open={etat.alternatives_ouvertes}
+                        ontoggle={d.reform(|e: Event| Action::Alternatives(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))}>
                         <summary>{ t.pas_dans_la_liste() }</summary>
                         <div class="contenu-alternatives">
-                            <button type="button" class="bouton secondaire" onclick={localiser}>{ t.ma_position() }</button>
+                            <button type="button" class="bouton secondaire" onclick={localiser_bouton}>{ t.ma_position() }</button>
                             <p class="message-position" role="status">{ message_position.unwrap_or_default() }</p>
-                            if !d.verificateur.programme.geocodeur_en_ligne.is_empty() {
+                            if en_ligne {
                                 <div id="alternative-en-ligne" tabindex="-1">
-                                    <RechercheEnLigne endpoint={d.verificateur.programme.geocodeur_en_ligne.clone()}
-                                        langue={*langue} texte={(*saisie).clone()} onchoix={choisir_externe} />
+                                    <RechercheEnLigne endpoint={donnees.verificateur.programme.geocodeur_en_ligne.clone()}
+                                        langue={langue} texte={etat.saisie.clone()} onchoix={choisir_externe} />
                                 </div>
                             }
-                            if *alternatives_ouvertes {
+                            if etat.alternatives_ouvertes {
                                 <div id="alternative-carte" tabindex="-1">
-                                    <Carte donnees={d.clone()} adresses={adresses.pret()} langue={*langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
+                                    <Carte donnees={donnees.clone()} adresses={adresses.pret()} langue={langue} point={point_carte} position={position_carte} onpoint={choisir_point} />
                                 </div>
                             }
                         </div>
                     </details>
-                    <Sources donnees={d.clone()} langue={*langue} />
+                    { sources(donnees, t) }
                 }
                 </>
             }
         }
     };
 
-    let mise_a_jour = (*nouvelle_version).then(|| {
+    let mise_a_jour = etat.nouvelle_version.then(|| {
         html! {
             <div class="mise-a-jour" role="status">
                 <span>{ t.nouvelle_version() }</span>
@@ -643,15 +661,15 @@ pub fn App(p: &Props) -> Html {
         { entete }
         { mise_a_jour }
         <main id="contenu">
-            if !*liste || tout_pret.is_none() {
+            if !liste || tout_pret.is_none() {
                 <h1>{ t.accroche() }</h1>
                 <p class="presentation">{ t.presentation() }</p>
                 <p class="confidentialite">{ t.confidentialite() }</p>
             }
             { contenu }
-            if let Some(d) = donnees.pret().filter(|_| *lien_resolu) {
+            if let Some(d) = donnees.pret().filter(|_| etat.lien_resolu) {
                 <p class="programme" lang="fr">
-                    { format!("{} — {}", d.verificateur.programme.nom, d.verificateur.programme.association) }
+                    { &d.verificateur.programme.nom }{ " — " }{ &d.verificateur.programme.association }
                 </p>
             }
         </main>

@@ -10,7 +10,6 @@ use crate::donnees::{self, Adresses, Donnees, ErreurChargement};
 use parcours_core::lien::{EtatLien, Langue};
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::prelude::*;
 
 /// A piece of data: on its way, here, or failed.
 #[derive(Clone, PartialEq)]
@@ -58,11 +57,15 @@ impl<T: Clone + 'static> Attendu<T> {
         self.0.borrow().etat.clone()
     }
 
-    /// Calls `suite` when the piece comes (never, if it is already here: see [`Attendu::etat`]).
+    /// Calls `suite` when the piece comes, or at once if it is already here.
     pub fn ensuite(&self, suite: impl FnOnce(Chargement<T>) + 'static) {
         let mut e = self.0.borrow_mut();
         if matches!(e.etat, Chargement::EnCours) {
             e.suites.push(Box::new(suite));
+        } else {
+            let c = e.etat.clone();
+            drop(e);
+            suite(c);
         }
     }
 
@@ -80,17 +83,6 @@ impl<T: Clone + 'static> Attendu<T> {
             s(c.clone());
         }
     }
-}
-
-/// A piece's state in a component, re-rendered when it comes.
-#[hook]
-pub fn use_chargement<T: Clone + PartialEq + 'static>(a: &Attendu<T>) -> Chargement<T> {
-    let etat = use_state(|| a.etat());
-    {
-        let (a, etat) = (a.clone(), etat.clone());
-        use_effect_with((), move |_| a.ensuite(move |c| etat.set(c)));
-    }
-    (*etat).clone()
 }
 
 /// The data, each piece on its own.

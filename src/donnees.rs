@@ -42,8 +42,13 @@ pub struct ErreurChargement(pub String);
 
 const DOSSIER: &str = "assets/";
 
+/// What failed (a file), and why.
+fn erreur(ou: &str, pourquoi: &str) -> ErreurChargement {
+    ErreurChargement([ou, ": ", pourquoi].concat())
+}
+
 fn decoder<T: Payload>(nom: &str, octets: &[u8]) -> Result<T, ErreurChargement> {
-    asset::decoder::<T>(octets).map_err(|e| ErreurChargement(format!("{nom}: {e}")))
+    asset::decoder::<T>(octets).map_err(|e| erreur(nom, &e.to_string()))
 }
 
 /// One asset's request, sent now: the browser downloads it while the page goes on.
@@ -53,7 +58,7 @@ pub struct Demande {
 }
 
 pub fn demander(nom: &str) -> Demande {
-    let url = format!("{DOSSIER}{nom}");
+    let url = [DOSSIER, nom].concat();
     let requete = navigateur::demander(&url);
     Demande { url, requete }
 }
@@ -65,7 +70,7 @@ impl Demande {
             Ok(r) => r.octets().await,
             Err(e) => Err(e),
         }
-        .map_err(|e| ErreurChargement(format!("{url}: {e}")))
+        .map_err(|e| erreur(&url, &e))
     }
 }
 
@@ -82,7 +87,7 @@ pub async fn recevoir_textes(l: Langue, d: Demande) -> Result<&'static Textes, E
     let nom = fichier_textes(l);
     let t = decoder::<Textes>(&nom, &d.octets().await?)?;
     if t.langue() != l {
-        return Err(ErreurChargement(format!("{nom}: another language")));
+        return Err(erreur(&nom, "another language"));
     }
     Ok(crate::textes::garder(t))
 }
@@ -104,7 +109,7 @@ pub async fn recevoir_donnees(d: DemandesDonnees) -> Result<Rc<Donnees>, ErreurC
     let manifeste = std::str::from_utf8(&manifeste)
         .map_err(|e| e.to_string())
         .and_then(Manifeste::depuis_json)
-        .map_err(|e| ErreurChargement(format!("manifest.json: {e}")))?;
+        .map_err(|e| erreur("manifest.json", &e))?;
     let programme =
         decoder::<Programme>(Nature::Programme.nom_fichier(), &programme.octets().await?)?;
     let carte = decoder::<Carte>(Nature::Carte.nom_fichier(), &carte.octets().await?)?;

@@ -1,11 +1,9 @@
-//! Where the keyboard focus goes, and when: the one place that moves it on the check page.
+//! Where the keyboard focus goes, and when: the gestures that move it on the check page (the
+//! page moves it after the render that shows their result, in its one effect after a change).
 //!
 //! The focus follows what the user did, never a change of state by itself: picking an address
 //! or a point moves it to the answer; typing the age, changing the language or restoring a link
 //! leaves it where it is (a screen reader user keeps their place, and a field keeps its keys).
-
-use crate::navigateur;
-use yew::prelude::*;
 
 /// What the user did that moves the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,21 +32,4 @@ impl Geste {
             Geste::VersEnLigne => "alternative-en-ligne",
         }
     }
-}
-
-/// A callback to say what the user did; the focus moves once the page shows its result (after
-/// the next render).
-#[hook]
-pub fn use_focus() -> Callback<Geste> {
-    // The gesture, with a count so that the same gesture twice moves the focus twice.
-    let etat = use_state(|| (None::<Geste>, 0u32));
-    {
-        let e = *etat;
-        use_effect_with(e, |(g, _)| {
-            if let Some(g) = g {
-                navigateur::focaliser(g.cible());
-            }
-        });
-    }
-    Callback::from(move |g: Geste| etat.set((Some(g), etat.1.wrapping_add(1))))
 }

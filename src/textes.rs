@@ -78,3 +78,12 @@ pub fn demarrage(l: Langue) -> &'static Demarrage {
         },
     }
 }
+
+/// A text isolated (first strong isolate … pop): it keeps its own direction inside a sentence of
+/// another (French inside Arabic).
+pub fn isole(texte: &str) -> String {
+    let mut s = String::from('\u{2068}');
+    s.push_str(texte);
+    s.push('\u{2069}');
+    s
+}

@@ -8,7 +8,7 @@ use parcours_core::demande::Brouillon;
 use parcours_core::geocodage;
 use parcours_core::json::Json;
 use parcours_core::lien::EtatLien;
-use parcours_core::programme::Date;
+use parcours_core::programme::{Date, Programme};
 use parcours_core::recherche::{IndexAdresses, Moteur};
 use parcours_core::textes::Textes;
 
@@ -25,7 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = asset::decoder::<Carte>(data);
     let _ = asset::decoder::<IndexAdresses>(data);
     // A payload behind a valid header (so the fuzzer reaches the payload's own checks): a
-    // catalogue, then its texts filled; an address index, then searched.
+    // map and a programme (the payloads' codec), a catalogue, then its texts filled; an address
+    // index, then searched.
     let cadre = |nature: asset::Nature| {
         let mut cadre = Vec::with_capacity(15 + data.len());
         cadre.extend_from_slice(&asset::MAGIC);
@@ -36,6 +37,8 @@ fuzz_target!(|data: &[u8]| {
         cadre.extend_from_slice(data);
         cadre
     };
+    let _ = asset::decoder::<Carte>(&cadre(asset::Nature::Carte));
+    let _ = asset::decoder::<Programme>(&cadre(asset::Nature::Programme));
     if let Ok(t) = asset::decoder::<Textes>(&cadre(asset::Nature::Textes)) {
         let _ = t.hors_age_titre(&2, &16);
         let _ = t.suggestions(3);

@@ -7,14 +7,16 @@
 //! 5..7    format version (u16)
 //! 7..11   payload length (u32)
 //! 11..15  CRC-32 (IEEE) of the payload
-//! 15..    payload (postcard; the address index has its own compact format: [`adresses`])
+//! 15..    payload ([`octets`], written by hand; the address index has its own compact
+//!         format: [`adresses`])
 //! ```
 //! An asset only exists once its magic, kind, version, length and checksum are checked:
 //! [`decoder`] is the only way in.
 
 pub mod adresses;
+pub mod octets;
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::geometrie::Iris;
@@ -24,8 +26,9 @@ use crate::recherche::IndexAdresses;
 
 pub const MAGIC: [u8; 4] = *b"PRCS";
 /// Bumped whenever the payload of any asset changes shape (or the normalisation that
-/// built the address index changes).
-pub const FORMAT_VERSION: u16 = 3;
+/// built the address index changes). 4: the payloads in [`octets`] (no more postcard), a
+/// ring's points as differences, a date as numbers.
+pub const FORMAT_VERSION: u16 = 4;
 const HEADER_LEN: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +58,7 @@ pub fn fichier_textes(l: crate::lien::Langue) -> String {
 }
 
 /// A typed payload that knows which asset kind it is.
-pub trait Payload: Serialize + DeserializeOwned {
+pub trait Payload: Sized {
     const NATURE: Nature;
 
     /// What the payload must satisfy beyond decoding; [`decoder`] refuses it otherwise.
@@ -63,27 +66,21 @@ pub trait Payload: Serialize + DeserializeOwned {
         Ok(())
     }
 
-    /// The payload's bytes: postcard, unless the kind has a format of its own.
-    fn en_octets(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("postcard encoding into a Vec cannot fail")
-    }
+    /// The payload's bytes.
+    fn en_octets(&self) -> Vec<u8>;
 
     /// Reads a whole payload (every byte used). Never panics.
-    fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError> {
-        let (valeur, reste) = postcard::take_from_bytes::<Self>(octets)
-            .map_err(|e| AssetError::Decodage(e.to_string()))?;
-        if !reste.is_empty() {
-            return Err(AssetError::Decodage(format!(
-                "{} bytes left after the payload",
-                reste.len()
-            )));
-        }
-        Ok(valeur)
+    fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError>;
+}
+
+impl From<octets::Defaut> for AssetError {
+    fn from(d: octets::Defaut) -> AssetError {
+        AssetError::Decodage(d)
     }
 }
 
 /// The geography: the IRIS of the configured communes, and QPV polygons when a file was given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Carte {
     /// The vintage of the IRIS contours, e.g. "2020".
     pub millesime: String,
@@ -96,7 +93,7 @@ pub struct Carte {
 }
 
 /// A school, as the referral form offers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ecole {
     pub nom: String,
     pub nature: String,
@@ -105,6 +102,14 @@ pub struct Ecole {
 
 impl Payload for Carte {
     const NATURE: Nature = Nature::Carte;
+
+    fn en_octets(&self) -> Vec<u8> {
+        octets::en_octets(self)
+    }
+
+    fn depuis_octets(o: &[u8]) -> Result<Self, AssetError> {
+        Ok(octets::depuis_octets(o, "carte")?)
+    }
 }
 impl Payload for IndexAdresses {
     const NATURE: Nature = Nature::Adresses;
@@ -114,11 +119,19 @@ impl Payload for IndexAdresses {
     }
 
     fn depuis_octets(octets: &[u8]) -> Result<Self, AssetError> {
-        adresses::decoder(octets).map_err(|e| AssetError::Decodage(e.to_string()))
+        Ok(adresses::decoder(octets)?)
     }
 }
 impl Payload for Programme {
     const NATURE: Nature = Nature::Programme;
+
+    fn en_octets(&self) -> Vec<u8> {
+        octets::en_octets(self)
+    }
+
+    fn depuis_octets(o: &[u8]) -> Result<Self, AssetError> {
+        Ok(octets::depuis_octets(o, "programme")?)
+    }
 }
 
 /// `manifest.json`, written beside the assets by the pipeline.
@@ -229,14 +242,32 @@ pub struct Donnees {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AssetError {
-    TropCourt { taille: usize },
+    TropCourt {
+        taille: usize,
+    },
     MauvaisMagic,
-    MauvaiseNature { attendue: u8, trouvee: u8 },
-    VersionNonPriseEnCharge { trouvee: u16, attendue: u16 },
-    Tronque { attendu: usize, trouve: usize },
-    OctetsEnTrop { attendu: usize, trouve: usize },
-    MauvaiseSomme { attendue: u32, calculee: u32 },
-    Decodage(String),
+    MauvaiseNature {
+        attendue: u8,
+        trouvee: u8,
+    },
+    VersionNonPriseEnCharge {
+        trouvee: u16,
+        attendue: u16,
+    },
+    Tronque {
+        attendu: usize,
+        trouve: usize,
+    },
+    OctetsEnTrop {
+        attendu: usize,
+        trouve: usize,
+    },
+    MauvaiseSomme {
+        attendue: u32,
+        calculee: u32,
+    },
+    /// The payload does not decode: in which part, and what is wrong.
+    Decodage(octets::Defaut),
     Invalide(String),
 }
 

@@ -99,6 +99,44 @@ impl Decision {
         }
     }
 
+    /// The answer in one French sentence, for a request: the place (`lieu`), the answer, its
+    /// IRIS, and the contours' vintage (`millesime`). Built by pushing its pieces (one `format!`
+    /// each cost the WebAssembly more).
+    pub fn phrase_fr(&self, lieu: &str, millesime: &str) -> String {
+        let mut s = String::from(lieu);
+        s.push_str(" — ");
+        let pieces: &[&str] = match self {
+            Decision::Eligible {
+                equipe, quartier, ..
+            } => &[
+                "dans le programme, équipe ",
+                equipe.code(),
+                ", quartier ",
+                quartier,
+            ],
+            Decision::ZonePrioritaire { zone, .. } => &[
+                "quartier prioritaire ",
+                zone,
+                " (Programme de Réussite Éducative)",
+            ],
+            Decision::AConfirmer { .. } => &["à confirmer par l’équipe"],
+            Decision::HorsTerritoire { .. } => &["hors des quartiers du programme"],
+            Decision::HorsDijon { .. } => &["hors de Dijon"],
+            Decision::AdresseIntrouvable => &["adresse introuvable"],
+            Decision::AdresseNonLocalisee => &["rue connue, numéros non localisés"],
+            Decision::AdresseIncertaine { .. } => &["adresse incertaine"],
+        };
+        pieces.iter().for_each(|p| s.push_str(p));
+        if let Some(i) = self.iris() {
+            for p in [", IRIS ", &i.nom, " (", &i.code, ")"] {
+                s.push_str(p);
+            }
+        }
+        s.push_str("\u{202f}; contours IRIS ");
+        s.push_str(millesime);
+        s
+    }
+
     /// Whether a referral can be started from this answer.
     pub fn permet_une_demande(&self) -> bool {
         matches!(
@@ -763,5 +801,45 @@ impl Verificateur {
             raisons,
             avis,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iris() -> IrisRef {
+        IrisRef {
+            code: "212310304".into(),
+            nom: "Clemenceau".into(),
+            distance_limite_m: 40.0,
+        }
+    }
+
+    #[test]
+    fn phrase_fr_dit_la_reponse_son_iris_et_le_millesime() {
+        let d = Decision::Eligible {
+            equipe: Equipe::Nord,
+            quartier: "Drapeau – Clemenceau".into(),
+            iris: iris(),
+        };
+        assert_eq!(
+            d.phrase_fr("6 Place de la France Libre 21000 Dijon", "2020"),
+            "6 Place de la France Libre 21000 Dijon — dans le programme, équipe nord, quartier \
+             Drapeau – Clemenceau, IRIS Clemenceau (212310304)\u{202f}; contours IRIS 2020"
+        );
+        let z = Decision::ZonePrioritaire {
+            zone: "Grésilles".into(),
+            iris: None,
+        };
+        assert_eq!(
+            z.phrase_fr("point 47.33, 5.05", "2020"),
+            "point 47.33, 5.05 — quartier prioritaire Grésilles (Programme de Réussite \
+             Éducative)\u{202f}; contours IRIS 2020"
+        );
+        assert_eq!(
+            Decision::AdresseIntrouvable.phrase_fr("x", "2021"),
+            "x — adresse introuvable\u{202f}; contours IRIS 2021"
+        );
     }
 }

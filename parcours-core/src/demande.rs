@@ -6,7 +6,7 @@ use crate::programme::Date;
 use serde::{Deserialize, Serialize};
 
 /// Who is asking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Demandeur {
     #[default]
@@ -16,7 +16,7 @@ pub enum Demandeur {
 }
 
 /// How the family gave its agreement to a professional's request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MoyenAccord {
     /// In a meeting.
@@ -56,8 +56,8 @@ pub const DOMAINES: [&str; 6] = [
 
 /// The form as typed: every field a string, so nothing the user typed is ever lost. This is
 /// what a draft stores.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(Serialize))]
 pub struct Brouillon {
     /// What the request is about, as the link of its answer (`?adresse=…` or `?lon=…&lat=…`):
     /// a kept draft is offered back for its own request only.
@@ -90,20 +90,24 @@ pub struct Brouillon {
 
 /// The first byte of a stored draft: a draft written by another version of this layout is not
 /// read (the app says so and keeps it until the user erases it). 2: the agreement first, with
-/// how it was given; the home address; the request's subject.
+/// how it was given; the home address; the request's subject. (Written by postcard until the
+/// assets' own codec replaced it: the bytes are the same, so the version did not change.)
 pub const VERSION_BROUILLON: u8 = 2;
 
 impl Brouillon {
-    /// The draft as bytes to store (compact, no JSON parser needed to read it back).
+    /// The draft as bytes to store (compact, no JSON parser needed to read it back): the
+    /// version byte, then the fields ([`crate::asset::octets`]).
     pub fn vers_octets(&self) -> Vec<u8> {
-        let mut o = vec![VERSION_BROUILLON];
-        o.extend(postcard::to_allocvec(self).unwrap_or_default());
-        o
+        let mut e = crate::asset::octets::Ecrivain(vec![VERSION_BROUILLON]);
+        crate::asset::octets::Octets::ecrire(self, &mut e);
+        e.0
     }
     /// `None` for another version or damaged bytes.
     pub fn depuis_octets(octets: &[u8]) -> Option<Brouillon> {
         match octets.split_first() {
-            Some((&VERSION_BROUILLON, reste)) => postcard::from_bytes(reste).ok(),
+            Some((&VERSION_BROUILLON, reste)) => {
+                crate::asset::octets::depuis_octets(reste, "brouillon").ok()
+            }
             _ => None,
         }
     }
@@ -351,6 +355,62 @@ pub fn etape_du_champ(c: Champ) -> Etape {
     }
 }
 
+/// The keys of the draft's text fields, as the form names them (its inputs' ids are
+/// `demande-<key>`): one input handler serves them all through [`texte_mut`].
+pub const CLES_TEXTE: [&str; 17] = [
+    "consentementdate",
+    "pronom",
+    "profonction",
+    "prostructure",
+    "procontact",
+    "enfantprenom",
+    "enfantnom",
+    "enfantnaissance",
+    "enfantecole",
+    "classe",
+    "adresse",
+    "responsables",
+    "telephone",
+    "email",
+    "langue",
+    "inquietude",
+    "dejafait",
+];
+
+/// The text field of `b` with this key (one of [`CLES_TEXTE`]).
+pub fn texte_mut<'a>(b: &'a mut Brouillon, cle: &str) -> Option<&'a mut String> {
+    Some(match cle {
+        "consentementdate" => &mut b.consentement_date,
+        "pronom" => &mut b.pro_nom,
+        "profonction" => &mut b.pro_fonction,
+        "prostructure" => &mut b.pro_structure,
+        "procontact" => &mut b.pro_contact,
+        "enfantprenom" => &mut b.enfant_prenom,
+        "enfantnom" => &mut b.enfant_nom,
+        "enfantnaissance" => &mut b.enfant_naissance,
+        "enfantecole" => &mut b.enfant_ecole,
+        "classe" => &mut b.enfant_classe,
+        "adresse" => &mut b.adresse,
+        "responsables" => &mut b.responsables,
+        "telephone" => &mut b.telephone,
+        "email" => &mut b.email,
+        "langue" => &mut b.langue_famille,
+        "inquietude" => &mut b.inquietude,
+        "dejafait" => &mut b.deja_fait,
+        _ => return None,
+    })
+}
+
+/// Ticks a domain of concern, or unticks it.
+pub fn basculer_domaine(b: &mut Brouillon, d: &str) {
+    match b.domaines.iter().position(|x| x == d) {
+        Some(i) => {
+            b.domaines.remove(i);
+        }
+        None => b.domaines.push(d.to_string()),
+    }
+}
+
 /// Parse, don't validate: a [`Demande`] or every error, each on its field.
 pub fn valider(
     b: &Brouillon,
@@ -481,106 +541,142 @@ pub fn valider(
     })
 }
 
+/// Adds a line of the request (its pieces one after the other) to `s`.
+fn ligne(s: &mut String, pieces: &[&str]) {
+    if !s.is_empty() {
+        s.push('\n');
+    }
+    for x in pieces {
+        s.push_str(x);
+    }
+}
+
 impl Demande {
     /// The request in plain French, for the team (mail body, printed and downloaded copies
     /// hold exactly this). `eligibilite` is the answer's sentence with its data version.
     pub fn texte_fr(&self, eligibilite: &str) -> String {
-        let mut l = vec![
-            format!(
-                "Demande d’accompagnement individualisé — {}",
-                self.jour.jj_mm_aaaa()
-            ),
-            String::new(),
-            format!("Réponse de Parcours\u{a0}: {eligibilite}"),
-            String::new(),
-        ];
+        let mut s = String::new();
+        let l = &mut s;
+        ligne(
+            l,
+            &[
+                "Demande d’accompagnement individualisé — ",
+                &self.jour.jj_mm_aaaa(),
+            ],
+        );
+        ligne(l, &[]);
+        ligne(l, &["Réponse de Parcours\u{a0}: ", eligibilite]);
+        ligne(l, &[]);
         match &self.professionnel {
-            None => l.push("Demande faite par\u{a0}: un parent ou responsable légal".into()),
+            None => ligne(
+                l,
+                &["Demande faite par\u{a0}: un parent ou responsable légal"],
+            ),
             Some([nom, fonction, structure, contact]) => {
                 let qui = match self.demandeur {
-                    Demandeur::PersonnelScolaire => "personnel scolaire",
-                    _ => "autre professionnel",
+                    Demandeur::PersonnelScolaire => " (personnel scolaire), ",
+                    _ => " (autre professionnel), ",
                 };
-                l.push(format!(
-                    "Demande faite par\u{a0}: {nom}, {fonction} ({qui}), {structure} — {contact}"
-                ));
+                ligne(
+                    l,
+                    &[
+                        "Demande faite par\u{a0}: ",
+                        nom,
+                        ", ",
+                        fonction,
+                        qui,
+                        structure,
+                        " — ",
+                        contact,
+                    ],
+                );
             }
         }
-        l.push(String::new());
-        l.push(format!(
-            "Enfant\u{a0}: {} {}",
-            self.enfant_prenom, self.enfant_nom
-        ));
-        l.push(format!(
-            "Né(e) le {} ({} {})",
-            self.naissance.jj_mm_aaaa(),
-            self.age,
-            if self.age <= 1 { "an" } else { "ans" }
-        ));
+        ligne(l, &[]);
+        ligne(
+            l,
+            &["Enfant\u{a0}: ", &self.enfant_prenom, " ", &self.enfant_nom],
+        );
+        ligne(
+            l,
+            &[
+                "Né(e) le ",
+                &self.naissance.jj_mm_aaaa(),
+                " (",
+                &self.age.to_string(),
+                if self.age <= 1 { " an)" } else { " ans)" },
+            ],
+        );
         if !self.ecole.is_empty() {
-            l.push(format!("École\u{a0}: {}", self.ecole));
+            ligne(l, &["École\u{a0}: ", &self.ecole]);
         }
         if !self.classe.is_empty() {
-            l.push(format!("Classe\u{a0}: {}", self.classe));
+            ligne(l, &["Classe\u{a0}: ", &self.classe]);
         }
-        l.push(String::new());
-        l.push(format!("Adresse du domicile\u{a0}: {}", self.adresse));
-        l.push(format!("Responsables\u{a0}: {}", self.responsables));
+        ligne(l, &[]);
+        ligne(l, &["Adresse du domicile\u{a0}: ", &self.adresse]);
+        ligne(l, &["Responsables\u{a0}: ", &self.responsables]);
         if let Some(t) = &self.telephone {
-            l.push(format!("Téléphone\u{a0}: {}", groupes(t)));
+            ligne(l, &["Téléphone\u{a0}: "]);
+            // By pairs of digits.
+            for (i, c) in t.chars().enumerate() {
+                if i > 0 && i % 2 == 0 {
+                    l.push(' ');
+                }
+                l.push(c);
+            }
         }
         if let Some(m) = &self.email {
-            l.push(format!("Courriel\u{a0}: {m}"));
+            ligne(l, &["Courriel\u{a0}: ", m]);
         }
         if !self.langue_famille.is_empty() {
-            l.push(format!(
-                "Langue de la famille\u{a0}: {}",
-                self.langue_famille
-            ));
+            ligne(l, &["Langue de la famille\u{a0}: ", &self.langue_famille]);
         }
-        l.push(format!(
-            "Interprète souhaité\u{a0}: {}",
-            if self.interprete { "oui" } else { "non" }
-        ));
-        l.push(String::new());
-        l.push(format!(
-            "Domaines\u{a0}: {}",
-            self.domaines
-                .iter()
-                .map(|d| libelle_domaine(d))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        ligne(
+            l,
+            &[
+                "Interprète souhaité\u{a0}: ",
+                if self.interprete { "oui" } else { "non" },
+            ],
+        );
+        ligne(l, &[]);
+        ligne(l, &["Domaines\u{a0}: "]);
+        for (i, d) in self.domaines.iter().enumerate() {
+            if i > 0 {
+                l.push_str(", ");
+            }
+            l.push_str(libelle_domaine(d));
+        }
         if !self.inquietude.is_empty() {
-            l.push(format!("Ce qui inquiète\u{a0}: {}", self.inquietude));
+            ligne(l, &["Ce qui inquiète\u{a0}: ", &self.inquietude]);
         }
         if !self.deja_fait.is_empty() {
-            l.push(format!("Déjà essayé\u{a0}: {}", self.deja_fait));
+            ligne(l, &["Déjà essayé\u{a0}: ", &self.deja_fait]);
         }
-        l.push(String::new());
-        l.push(match self.demandeur {
-            Demandeur::Parent => format!(
-                "Accord\u{a0}: j’accepte que l’équipe me contacte (le {}).",
-                self.consentement_date.jj_mm_aaaa()
+        ligne(l, &[]);
+        let date = self.consentement_date.jj_mm_aaaa();
+        match self.demandeur {
+            Demandeur::Parent => ligne(
+                l,
+                &[
+                    "Accord\u{a0}: j’accepte que l’équipe me contacte (le ",
+                    &date,
+                    ").",
+                ],
             ),
-            _ => format!(
-                "Accord\u{a0}: la famille a été informée de cette demande et l’accepte (accord donné le {}{}).",
-                self.consentement_date.jj_mm_aaaa(),
-                self.consentement_moyen
-                    .map(|m| format!(", {}", m.texte_fr()))
-                    .unwrap_or_default()
+            _ => ligne(
+                l,
+                &[
+                    "Accord\u{a0}: la famille a été informée de cette demande et l’accepte (accord donné le ",
+                    &date,
+                    self.consentement_moyen.map_or("", |_| ", "),
+                    self.consentement_moyen.map_or("", |m| m.texte_fr()),
+                    ").",
+                ],
             ),
-        });
-        l.join("\n")
+        }
+        s
     }
-}
-
-fn groupes(t: &str) -> String {
-    t.as_bytes()
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 pub fn libelle_domaine(d: &str) -> &'static str {
@@ -605,23 +701,55 @@ pub const MAX_MAILTO: usize = 1_800;
 /// `mailto:` link to the team with the request in the body, or None when it would be too long
 /// (then attach the downloaded file).
 pub fn mailto(destinataire: &str, sujet: &str, corps: &str) -> Option<String> {
-    let enc = |s: &str| -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    };
-    let lien = format!(
-        "mailto:{}?subject={}&body={}",
-        destinataire,
-        enc(sujet),
-        enc(&corps.replace('\n', "\r\n"))
-    );
+    let mut lien = String::from("mailto:");
+    lien.push_str(destinataire);
+    lien.push_str("?subject=");
+    encoder(&mut lien, sujet);
+    lien.push_str("&body=");
+    encoder(&mut lien, corps);
     (lien.len() <= MAX_MAILTO).then_some(lien)
+}
+
+/// Percent-encodes `t` into `s`, each line ending as CRLF (what mail wants).
+fn encoder(s: &mut String, t: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in t.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                s.push(b as char)
+            }
+            b'\n' => s.push_str("%0D%0A"),
+            _ => {
+                s.push('%');
+                s.push(HEX[usize::from(b >> 4)] as char);
+                s.push(HEX[usize::from(b & 15)] as char);
+            }
+        }
+    }
+}
+
+/// The request as a self-contained HTML file to download (readable on a phone): its text,
+/// then the place to sign. The text is the user's: escaped, never markup.
+pub fn fichier_html(texte: &str) -> String {
+    let mut s = String::from(
+        "<!DOCTYPE html><html lang=\"fr\" dir=\"ltr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Demande d’accompagnement</title>\
+         <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{white-space:pre-wrap;font-family:inherit}</style>\
+         </head><body><pre>",
+    );
+    for c in texte.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            _ => s.push(c),
+        }
+    }
+    s.push_str("</pre><p>");
+    s.push_str(SIGNATURE_FR);
+    s.push_str("</p><p style=\"border-bottom:1px solid #000;height:3rem\"></p></body></html>");
+    s
 }
 
 #[cfg(test)]
@@ -852,6 +980,94 @@ mod tests {
     }
 
     #[test]
+    fn each_text_key_is_its_own_field() {
+        // Every key reaches a field, no two the same: each field takes its key as its text.
+        let mut b = Brouillon::default();
+        for k in CLES_TEXTE {
+            *texte_mut(&mut b, k).unwrap() = k.to_string();
+        }
+        let vus: Vec<String> = CLES_TEXTE
+            .iter()
+            .map(|k| texte_mut(&mut b, k).unwrap().clone())
+            .collect();
+        assert_eq!(vus, CLES_TEXTE);
+        assert_eq!(b.enfant_classe, "classe");
+        assert_eq!(b.langue_famille, "langue");
+        assert_eq!(b.deja_fait, "dejafait");
+        assert_eq!(b.consentement_date, "consentementdate");
+        // Only the text fields: not the subject, nor an unknown key.
+        assert!(texte_mut(&mut b, "sujet").is_none());
+        assert!(texte_mut(&mut b, "").is_none());
+        assert_eq!(b.sujet, "");
+        basculer_domaine(&mut b, "langage");
+        basculer_domaine(&mut b, "sante");
+        assert_eq!(b.domaines, ["langage", "sante"]);
+        basculer_domaine(&mut b, "langage");
+        assert_eq!(b.domaines, ["sante"]);
+    }
+
+    #[test]
+    fn the_whole_request_line_by_line() {
+        // Every line, both kinds of requester, every optional line present or not.
+        let mut b = parent();
+        b.enfant_ecole = "École Voltaire".into();
+        b.email = "s.martin@example.org".into();
+        b.langue_famille = "arabe".into();
+        b.interprete = true;
+        b.domaines = vec!["sante".into(), "apprentissages".into()];
+        b.inquietude = "Lit difficilement.".into();
+        b.deja_fait = "Orthophoniste.".into();
+        let t = valider(&b, jour(), 2, 16).unwrap().texte_fr("éligible");
+        assert_eq!(
+            t,
+            "Demande d’accompagnement individualisé — 28/11/2026\n\n\
+             Réponse de Parcours\u{a0}: éligible\n\n\
+             Demande faite par\u{a0}: un parent ou responsable légal\n\n\
+             Enfant\u{a0}: Lina Martin\n\
+             Né(e) le 03/05/2017 (9 ans)\n\
+             École\u{a0}: École Voltaire\n\n\
+             Adresse du domicile\u{a0}: 2 Avenue du Mont Blanc, 21000 Dijon\n\
+             Responsables\u{a0}: Sophie Martin\n\
+             Téléphone\u{a0}: 06 12 34 56 78\n\
+             Courriel\u{a0}: s.martin@example.org\n\
+             Langue de la famille\u{a0}: arabe\n\
+             Interprète souhaité\u{a0}: oui\n\n\
+             Domaines\u{a0}: apprentissages, santé (sans détail médical)\n\
+             Ce qui inquiète\u{a0}: Lit difficilement.\n\
+             Déjà essayé\u{a0}: Orthophoniste.\n\n\
+             Accord\u{a0}: j’accepte que l’équipe me contacte (le 28/11/2026)."
+        );
+        let mut b = parent();
+        b.demandeur = Demandeur::AutreProfessionnel;
+        b.pro_nom = "Mme Roy".into();
+        b.pro_fonction = "éducatrice".into();
+        b.pro_structure = "PMI".into();
+        b.pro_contact = "03 80 00 00 00".into();
+        b.consentement_date = "20/11/2026".into();
+        b.consentement_moyen = Some(MoyenAccord::Ecrit);
+        b.enfant_naissance = "2024-11-28".into();
+        let t = valider(&b, jour(), 2, 16).unwrap().texte_fr("éligible");
+        assert_eq!(
+            t,
+            "Demande d’accompagnement individualisé — 28/11/2026\n\n\
+             Réponse de Parcours\u{a0}: éligible\n\n\
+             Demande faite par\u{a0}: Mme Roy, éducatrice (autre professionnel), PMI — 03 80 00 00 00\n\n\
+             Enfant\u{a0}: Lina Martin\n\
+             Né(e) le 28/11/2024 (2 ans)\n\n\
+             Adresse du domicile\u{a0}: 2 Avenue du Mont Blanc, 21000 Dijon\n\
+             Responsables\u{a0}: Sophie Martin\n\
+             Téléphone\u{a0}: 06 12 34 56 78\n\
+             Interprète souhaité\u{a0}: non\n\n\
+             Domaines\u{a0}: apprentissages\n\n\
+             Accord\u{a0}: la famille a été informée de cette demande et l’accepte (accord donné le 20/11/2026, par écrit)."
+        );
+        // One year old: « an ».
+        let mut d = valider(&parent(), jour(), 0, 16).unwrap();
+        d.age = 1;
+        assert!(d.texte_fr("x").contains("(1 an)\n"));
+    }
+
+    #[test]
     fn mailto_within_limits() {
         let d = valider(&parent(), jour(), 2, 16).unwrap();
         let l = mailto("equipe@example.org", "Demande", &d.texte_fr("éligible")).unwrap();
@@ -860,6 +1076,33 @@ mod tests {
         ));
         assert!(l.contains("%0D%0A"));
         assert!(mailto("e@example.org", "x", &"é".repeat(1_000)).is_none());
+    }
+
+    #[test]
+    fn the_mailto_link_exactly() {
+        assert_eq!(
+            mailto(
+                "equipe@example.org",
+                "Demande d’accompagnement",
+                "Enfant\u{a0}: Lina & Zoé\n\n<b>« 1+1=2 ? »</b> a-b_c.d~e/f"
+            )
+            .unwrap(),
+            "mailto:equipe@example.org?subject=Demande%20d%E2%80%99accompagnement\
+             &body=Enfant%C2%A0%3A%20Lina%20%26%20Zo%C3%A9%0D%0A%0D%0A%3Cb%3E%C2%AB%201%2B1%3D2%20%3F%20%C2%BB\
+             %3C%2Fb%3E%20a-b_c.d~e%2Ff"
+        );
+    }
+
+    #[test]
+    fn the_downloaded_file_holds_the_text_as_text() {
+        assert_eq!(
+            fichier_html("Enfant\u{a0}: <Lina> & \"Zoé\"\nNé(e) le 03/05/2017"),
+            "<!DOCTYPE html><html lang=\"fr\" dir=\"ltr\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Demande d’accompagnement</title>\
+             <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{white-space:pre-wrap;font-family:inherit}</style>\
+             </head><body><pre>Enfant\u{a0}: &lt;Lina&gt; &amp; &quot;Zoé&quot;\nNé(e) le 03/05/2017</pre><p>Signature\u{a0}:</p>\
+             <p style=\"border-bottom:1px solid #000;height:3rem\"></p></body></html>"
+        );
     }
 
     #[test]
@@ -877,5 +1120,30 @@ mod tests {
         assert_eq!(Brouillon::depuis_octets(&autre), None);
         assert_eq!(Brouillon::depuis_octets(&o[..o.len() / 2]), None);
         assert_eq!(Brouillon::depuis_octets(&[]), None);
+        for n in 0..o.len() {
+            assert_eq!(Brouillon::depuis_octets(&o[..n]), None, "prefix {n}");
+        }
+    }
+
+    /// The codec writes a draft byte for byte as postcard did (same fields in the same order,
+    /// varint lengths and tags): a draft kept before the codec replaced postcard is read back,
+    /// and the version byte stays.
+    #[test]
+    fn a_draft_kept_through_postcard_reads_back() {
+        let pro = Brouillon {
+            demandeur: Demandeur::AutreProfessionnel,
+            consentement_moyen: Some(MoyenAccord::Telephone),
+            pro_nom: "Éric Noël".into(),
+            interprete: true,
+            domaines: DOMAINES.iter().map(|d| d.to_string()).collect(),
+            inquietude: "é".repeat(200),
+            ..parent()
+        };
+        for b in [parent(), pro, Brouillon::default()] {
+            let mut ancien = vec![2];
+            ancien.extend(postcard::to_allocvec(&b).unwrap());
+            assert_eq!(b.vers_octets(), ancien);
+            assert_eq!(Brouillon::depuis_octets(&ancien), Some(b));
+        }
     }
 }

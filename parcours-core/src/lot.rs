@@ -3,6 +3,7 @@
 //! CSV that opens right in French Excel (UTF-8 with BOM, `;`), formulas neutralised.
 
 use crate::decision::{Decision, Verificateur};
+use crate::programme::Equipe;
 use crate::recherche::{Moteur, Precision};
 
 /// Above these, a file is refused with the limit stated (never a frozen tab).
@@ -100,30 +101,97 @@ pub fn lire_csv(texte: &str, sep: Option<char>) -> Vec<Vec<String>> {
     lignes
 }
 
+/// Whether a header cell names one of `mots` (folded: case and accents aside), or starts with
+/// one.
+fn nomme(cellule: &str, mots: &[&str]) -> bool {
+    let c = crate::normalisation::plier(cellule);
+    mots.iter().any(|m| c.trim() == *m || c.starts_with(m))
+}
+
 /// Whether the first row looks like a header (names of columns, not an address).
 pub fn a_un_entete(lignes: &[Vec<String>]) -> bool {
     let Some(premiere) = lignes.first() else {
         return false;
     };
-    let plie = |s: &str| crate::normalisation::plier(s);
-    premiere.iter().any(|c| {
-        let c = plie(c);
-        [
-            "adresse",
-            "address",
-            "rue",
-            "voie",
-            "numero",
-            "code postal",
-            "commune",
-            "ville",
-            "nom",
-        ]
-        .iter()
-        .any(|m| c.trim() == *m || c.starts_with(m))
-    }) && !premiere
-        .iter()
-        .any(|c| c.trim().chars().next().is_some_and(|x| x.is_ascii_digit()) && c.contains(' '))
+    const MOTS: [&str; 9] = [
+        "adresse",
+        "address",
+        "rue",
+        "voie",
+        "numero",
+        "code postal",
+        "commune",
+        "ville",
+        "nom",
+    ];
+    premiere.iter().any(|c| nomme(c, &MOTS))
+        && !premiere
+            .iter()
+            .any(|c| c.trim().chars().next().is_some_and(|x| x.is_ascii_digit()) && c.contains(' '))
+}
+
+/// The columns that look like parts of an address, by their header; the first column when
+/// none does.
+pub fn colonnes_adresse(entete: &[String]) -> Vec<usize> {
+    const MOTS: [&str; 9] = [
+        "adresse",
+        "address",
+        "numero",
+        "rue",
+        "voie",
+        "code postal",
+        "cp",
+        "commune",
+        "ville",
+    ];
+    let mut v = Vec::new();
+    for (i, h) in entete.iter().enumerate() {
+        if nomme(h, &MOTS) {
+            v.push(i);
+        }
+    }
+    if v.is_empty() {
+        v.push(0);
+    }
+    v
+}
+
+/// What is checked of a row: its cells in the columns chosen, trimmed, the empty ones left
+/// out, joined by spaces.
+pub fn saisie(ligne: &[String], colonnes: &[usize]) -> String {
+    let mut s = String::new();
+    for c in colonnes.iter().filter_map(|&c| ligne.get(c)) {
+        let c = c.trim();
+        if !c.is_empty() {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(c);
+        }
+    }
+    s
+}
+
+/// The paste box's text with `colle` in place of the selection from `debut` to `fin` (offsets
+/// in UTF-16 units, as the browser gives them; none: the end of the text).
+pub fn coller(avant: &str, colle: &str, debut: Option<u32>, fin: Option<u32>) -> String {
+    let octet = |x: Option<u32>| {
+        let Some(x) = x else { return avant.len() };
+        let mut n = 0u32;
+        for (i, c) in avant.char_indices() {
+            n += c.len_utf16() as u32;
+            if n > x {
+                return i;
+            }
+        }
+        avant.len()
+    };
+    let (debut, fin) = (octet(debut), octet(fin));
+    let mut tout = String::with_capacity(avant.len() + colle.len());
+    tout.push_str(&avant[..debut]);
+    tout.push_str(colle);
+    tout.push_str(&avant[fin..]);
+    tout
 }
 
 /// The result of one row.
@@ -136,17 +204,31 @@ pub struct LigneResultat {
     pub precision: Option<Precision>,
     pub iris: Option<(String, String)>,
     /// `vide` and `illisible` for rows that are not addresses.
-    pub decision: String,
-    pub equipe: Option<String>,
+    pub decision: &'static str,
+    pub equipe: Option<Equipe>,
     pub zone: Option<String>,
 }
 
 impl LigneResultat {
+    /// A row with its decision and nothing found yet.
+    pub fn nouvelle(ligne: usize, saisie: &str, decision: &'static str) -> Self {
+        LigneResultat {
+            ligne,
+            saisie: saisie.to_string(),
+            trouvee: None,
+            precision: None,
+            iris: None,
+            decision,
+            equipe: None,
+            zone: None,
+        }
+    }
+
     /// Rows a person must look at: not found, not placed, doubtful, to be confirmed, not an
     /// address.
     pub fn a_revoir(&self) -> bool {
         matches!(
-            self.decision.as_str(),
+            self.decision,
             "adresse_introuvable"
                 | "adresse_non_localisee"
                 | "adresse_incertaine"
@@ -157,37 +239,76 @@ impl LigneResultat {
     }
 }
 
+/// The filter's choice for every row a person must look at (its other choices: `""`, every
+/// row, or a decision's code).
+pub const A_REVOIR: &str = "a_revoir";
+
+/// The rows the filter `filtre` keeps, as the page shows them: the rows a person must look at
+/// first, then the others, each in the file's order.
+pub fn a_montrer<'a>(
+    lignes: &'a [(Vec<String>, LigneResultat)],
+    filtre: &str,
+) -> Vec<&'a LigneResultat> {
+    let mut out = Vec::new();
+    for revoir in [true, false] {
+        for (_, x) in lignes {
+            let garder = match filtre {
+                "" => true,
+                A_REVOIR => revoir,
+                f => x.decision == f,
+            };
+            if x.a_revoir() == revoir && garder {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+/// The distinct decisions of the rows, sorted (a handful, over up to 200,000 rows).
+pub fn decisions(lignes: &[(Vec<String>, LigneResultat)]) -> Vec<&'static str> {
+    let mut out: Vec<&str> = Vec::new();
+    for (_, x) in lignes {
+        if let Err(k) = out.binary_search(&x.decision) {
+            out.insert(k, x.decision);
+        }
+    }
+    out
+}
+
+/// How a row's address was placed, as the export writes it (`""`: not found).
+pub fn code_precision(p: Option<Precision>) -> &'static str {
+    match p {
+        Some(Precision::Numero) => "numero",
+        Some(Precision::Interpolee) => "interpolee",
+        Some(Precision::Voie) => "voie",
+        Some(Precision::NonLocalisee) => "non_localisee",
+        None => "",
+    }
+}
+
 /// Checks one address.
 pub fn verifier_ligne(m: &Moteur, v: &Verificateur, ligne: usize, saisie: &str) -> LigneResultat {
-    let mut r = LigneResultat {
-        ligne,
-        saisie: saisie.to_string(),
-        trouvee: None,
-        precision: None,
-        iris: None,
-        decision: String::new(),
-        equipe: None,
-        zone: None,
-    };
+    let mut r = LigneResultat::nouvelle(ligne, saisie, "");
     let t = saisie.trim();
     if t.is_empty() {
-        r.decision = "vide".into();
+        r.decision = "vide";
         return r;
     }
     if !t.chars().any(char::is_alphabetic) {
-        r.decision = "illisible".into();
+        r.decision = "illisible";
         return r;
     }
     let Some(a) = m.rechercher(t, 1).into_iter().next() else {
-        r.decision = Decision::AdresseIntrouvable.code().into();
+        r.decision = Decision::AdresseIntrouvable.code();
         return r;
     };
     let (d, _) = v.decider_adresse(&a);
     r.trouvee = Some(a.label);
     r.precision = Some(a.precision);
     r.iris = d.iris().map(|i| (i.code.clone(), i.nom.clone()));
-    r.decision = d.code().into();
-    r.equipe = d.equipe().map(|e| e.code().to_string());
+    r.decision = d.code();
+    r.equipe = d.equipe();
     if let Decision::ZonePrioritaire { zone, .. } = &d {
         r.zone = Some(zone.clone());
     }
@@ -196,18 +317,39 @@ pub fn verifier_ligne(m: &Moteur, v: &Verificateur, ligne: usize, saisie: &str) 
 
 /// A cell as a spreadsheet must not run it: `=`, `+`, `-`, `@`, tab or CR first → a `'` before.
 pub fn neutraliser(cellule: &str) -> String {
-    match cellule.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cellule}"),
-        _ => cellule.to_string(),
+    if formule(cellule) {
+        format!("'{cellule}")
+    } else {
+        cellule.to_string()
     }
 }
 
-fn cellule_csv(s: &str) -> String {
-    let s = neutraliser(s);
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+/// Whether a spreadsheet would run the cell (see [`neutraliser`]).
+fn formule(cellule: &str) -> bool {
+    matches!(
+        cellule.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// Writes a cell: neutralised ([`neutraliser`]), and quoted (its quotes doubled) when it holds
+/// a `;`, a quote or a line break.
+fn cellule_csv(out: &mut String, s: &str) {
+    let citer = s.contains([';', '"', '\n', '\r']);
+    if citer {
+        out.push('"');
+    }
+    if formule(s) {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if citer {
+        out.push('"');
     }
 }
 
@@ -233,54 +375,47 @@ pub fn ecrire_csv(
     lignes: &[(Vec<String>, LigneResultat)],
     en_mots: impl Fn(&str) -> String,
 ) -> String {
-    let largeur = lignes
-        .iter()
-        .map(|(c, _)| c.len())
-        .chain(entete.map(|e| e.len()))
-        .max()
-        .unwrap_or(0);
-    let mut out = String::from("\u{feff}");
-    let mut ecrire = |cellules: Vec<String>| {
-        out.push_str(
-            &cellules
-                .iter()
-                .map(|c| cellule_csv(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
-    };
-    let mut e: Vec<String> = vec!["ligne".into()];
-    e.extend((0..largeur).map(|i| {
-        entete
-            .and_then(|e| e.get(i))
-            .cloned()
-            .unwrap_or_else(|| format!("colonne_{}", i + 1))
-    }));
-    e.extend(COLONNES_AJOUTEES.iter().map(|s| s.to_string()));
-    ecrire(e);
+    let mut largeur = entete.map_or(0, <[String]>::len);
+    for (c, _) in lignes {
+        largeur = largeur.max(c.len());
+    }
+    let mut out = String::from("\u{feff}ligne");
+    for i in 0..largeur {
+        out.push(';');
+        match entete.and_then(|e| e.get(i)) {
+            Some(c) => cellule_csv(&mut out, c),
+            None => {
+                out.push_str("colonne_");
+                out.push_str(&(i + 1).to_string());
+            }
+        }
+    }
+    for c in COLONNES_AJOUTEES {
+        out.push(';');
+        out.push_str(c);
+    }
+    out.push_str("\r\n");
     for (cellules, r) in lignes {
-        let mut c: Vec<String> = vec![r.ligne.to_string()];
-        c.extend((0..largeur).map(|i| cellules.get(i).cloned().unwrap_or_default()));
-        let precision = match r.precision {
-            Some(Precision::Numero) => "numero",
-            Some(Precision::Interpolee) => "interpolee",
-            Some(Precision::Voie) => "voie",
-            Some(Precision::NonLocalisee) => "non_localisee",
-            None => "",
-        };
-        c.extend([
-            r.trouvee.clone().unwrap_or_default(),
-            precision.to_string(),
-            r.iris.as_ref().map(|i| i.0.clone()).unwrap_or_default(),
-            r.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default(),
-            r.decision.clone(),
-            en_mots(&r.decision),
-            r.equipe.clone().unwrap_or_default(),
-            r.zone.clone().unwrap_or_default(),
-            if r.a_revoir() { "oui" } else { "non" }.to_string(),
-        ]);
-        ecrire(c);
+        out.push_str(&r.ligne.to_string());
+        let iris = r.iris.as_ref();
+        let reponse = en_mots(r.decision);
+        let resultats = [
+            r.trouvee.as_deref().unwrap_or(""),
+            code_precision(r.precision),
+            iris.map_or("", |i| &i.0),
+            iris.map_or("", |i| &i.1),
+            r.decision,
+            &reponse,
+            r.equipe.map_or("", Equipe::code),
+            r.zone.as_deref().unwrap_or(""),
+            if r.a_revoir() { "oui" } else { "non" },
+        ];
+        let utilisateur = (0..largeur).map(|i| cellules.get(i).map_or("", String::as_str));
+        for c in utilisateur.chain(resultats) {
+            out.push(';');
+            cellule_csv(&mut out, c);
+        }
+        out.push_str("\r\n");
     }
     out
 }
@@ -341,7 +476,7 @@ mod tests {
             trouvee: Some("12 Rue Piron, 21000 Dijon".into()),
             precision: Some(Precision::Numero),
             iris: Some(("212310101".into(), "Monge".into())),
-            decision: "hors_territoire".into(),
+            decision: "hors_territoire",
             equipe: None,
             zone: None,
         };
@@ -363,16 +498,7 @@ mod tests {
 
     #[test]
     fn the_export_gives_each_row_its_line_number_and_its_answer_in_words() {
-        let r = |ligne, decision: &str| LigneResultat {
-            ligne,
-            saisie: String::new(),
-            trouvee: None,
-            precision: None,
-            iris: None,
-            decision: decision.into(),
-            equipe: None,
-            zone: None,
-        };
+        let r = |ligne, decision| LigneResultat::nouvelle(ligne, "", decision);
         let montrees = [
             (vec!["a".to_string()], r(2, "eligible")),
             (vec!["b".to_string()], r(3, "hors_dijon")),
@@ -388,6 +514,71 @@ mod tests {
         assert!(lignes[3].contains(";adresse_introuvable;ADRESSE_INTROUVABLE;"));
     }
 
+    #[test]
+    fn the_address_columns_are_guessed_from_the_header() {
+        let entete: Vec<String> = ["Nom", "Numéro", "Rue", "CP", "Ville", "Remarque"]
+            .map(String::from)
+            .into();
+        assert_eq!(colonnes_adresse(&entete), vec![1, 2, 3, 4]);
+        assert_eq!(
+            colonnes_adresse(&["id".to_string(), " ADRESSE ".into()]),
+            vec![1]
+        );
+        // None looks like an address: the first column.
+        assert_eq!(colonnes_adresse(&["id".to_string(), "x".into()]), vec![0]);
+        assert_eq!(colonnes_adresse(&[]), vec![0]);
+    }
+
+    #[test]
+    fn a_row_is_checked_by_its_chosen_cells() {
+        let l: Vec<String> = ["Élève", " 6 ", "", "place de la France Libre", "Dijon"]
+            .map(String::from)
+            .into();
+        assert_eq!(
+            saisie(&l, &[1, 2, 3, 4]),
+            "6 place de la France Libre Dijon"
+        );
+        assert_eq!(saisie(&l, &[2, 9]), "");
+        assert_eq!(saisie(&l, &[0]), "Élève");
+    }
+
+    #[test]
+    fn a_paste_goes_in_place_of_the_selection_counted_in_utf16() {
+        // « é » is one UTF-16 unit (two bytes), « 𝄞 » two units (four bytes).
+        assert_eq!(coller("aé𝄞b", "X", Some(2), Some(4)), "aéXb");
+        assert_eq!(coller("aé𝄞b", "X", Some(1), Some(1)), "aXé𝄞b");
+        assert_eq!(coller("abc", "X", None, None), "abcX");
+        assert_eq!(coller("", "X", Some(0), Some(0)), "X");
+    }
+
+    #[test]
+    fn the_rows_to_review_come_first_and_the_filter_keeps_its_own() {
+        let r = |ligne, decision| (vec![], LigneResultat::nouvelle(ligne, "", decision));
+        let lignes = [
+            r(1, "eligible"),
+            r(2, "vide"),
+            r(3, "hors_territoire"),
+            r(4, "a_confirmer"),
+            r(5, "eligible"),
+        ];
+        let numeros =
+            |filtre| -> Vec<usize> { a_montrer(&lignes, filtre).iter().map(|x| x.ligne).collect() };
+        assert_eq!(numeros(""), [2, 4, 1, 3, 5]);
+        assert_eq!(numeros(A_REVOIR), [2, 4]);
+        assert_eq!(numeros("eligible"), [1, 5]);
+        assert_eq!(numeros("vide"), [2]);
+        assert_eq!(numeros("hors_dijon"), Vec::<usize>::new());
+        assert_eq!(
+            decisions(&lignes),
+            ["a_confirmer", "eligible", "hors_territoire", "vide"]
+        );
+        assert_eq!(
+            code_precision(Some(Precision::NonLocalisee)),
+            "non_localisee"
+        );
+        assert_eq!(code_precision(None), "");
+    }
+
     proptest! {
         #[test]
         fn reading_never_panics_and_writing_reads_back(octets in proptest::collection::vec(any::<u8>(), 0..400)) {
@@ -399,7 +590,7 @@ mod tests {
 
         #[test]
         fn cells_survive_a_round_trip(cellules in proptest::collection::vec("[^\u{feff}]{0,12}", 1..5)) {
-            let r = LigneResultat { ligne: 1, saisie: String::new(), trouvee: None, precision: None, iris: None, decision: "vide".into(), equipe: None, zone: None };
+            let r = LigneResultat::nouvelle(1, "", "vide");
             let csv = ecrire_csv(None, &[(cellules.clone(), r)], |c| c.to_string());
             let relu = lire_csv(csv.trim_start_matches('\u{feff}'), Some(';'));
             prop_assert_eq!(relu.len(), 2);

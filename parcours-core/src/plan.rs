@@ -185,6 +185,143 @@ impl Placement {
     }
 }
 
+/// Writes lines of the plane as an SVG path (`d`), in whole metres, y pointing south: each
+/// closed (`Z`) when `fermer`, else a line of one point is a dot (a line of no length, drawn
+/// with round caps).
+pub fn chemin(d: &mut String, lignes: &[Vec<Xy>], fermer: bool) {
+    for ligne in lignes {
+        for (i, p) in ligne.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&crate::nombre::ecrire(p.x, 0));
+            d.push(' ');
+            d.push_str(&crate::nombre::ecrire(-p.y, 0));
+        }
+        d.push_str(match (fermer, ligne.len()) {
+            (true, _) => "Z",
+            (false, 1) => "h0",
+            _ => "",
+        });
+    }
+}
+
+/// What the map shows: x, y, width, height, in metres (y pointing south, as SVG wants: the
+/// plane's `-y`).
+pub type Vue = [f64; 4];
+
+/// The drawing's box on screen, in pixels: left, top, width, height.
+pub type Ecran = [f64; 4];
+
+/// The view `largeur` metres wide around a point (of the plane), with the shape of `vue`.
+pub fn vue_autour(vue: Vue, q: Xy, largeur: f64) -> Vue {
+    let hauteur = largeur * vue[3] / vue[2];
+    [q.x - largeur / 2.0, -q.y - hauteur / 2.0, largeur, hauteur]
+}
+
+/// Whether a point of the plane is in the view.
+pub fn dans(vue: &Vue, q: Xy) -> bool {
+    let (x, y) = (q.x, -q.y);
+    x >= vue[0] && x <= vue[0] + vue[2] && y >= vue[1] && y <= vue[1] + vue[3]
+}
+
+/// Whether a box of the plane is wholly in the view (a name is not cut by the edge).
+pub fn boite_dans(vue: &Vue, b: &Boite) -> bool {
+    dans(vue, Xy { x: b[0], y: b[1] }) && dans(vue, Xy { x: b[2], y: b[3] })
+}
+
+/// The view moved by `dx`, `dy` of its size (east, south) and scaled by `facteur` about its
+/// centre (below 1: closer).
+pub fn deplacee(v: Vue, dx: f64, dy: f64, facteur: f64) -> Vue {
+    let (w, h) = (v[2] * facteur, v[3] * facteur);
+    let cx = v[0] + v[2] / 2.0 + dx * v[2];
+    let cy = v[1] + v[3] / 2.0 + dy * v[3];
+    [cx - w / 2.0, cy - h / 2.0, w, h]
+}
+
+/// The point of the plane under a pixel of the screen (`x`, `y`, in the page), for a drawing at
+/// `ecran` showing `vue`.
+pub fn sous_le_doigt(vue: &Vue, ecran: &Ecran, x: f64, y: f64) -> Xy {
+    Xy {
+        x: vue[0] + (x - ecran[0]) / ecran[2] * vue[2],
+        y: -(vue[1] + (y - ecran[1]) / ecran[3] * vue[3]),
+    }
+}
+
+/// The pointers on the map: where each went down (by its id) and is now, and the view then.
+/// One pointer drags the view, two pinch it; a pointer that goes up without dragging is a tap.
+#[derive(Debug, Clone, Default)]
+pub struct Geste {
+    doigts: Vec<(i32, (f64, f64))>,
+    depart: Vec<(i32, (f64, f64))>,
+    vue_depart: Vue,
+    bouge: bool,
+}
+
+impl Geste {
+    /// A pointer goes down at `p` (pixels) on the map showing `vue`.
+    pub fn appuyer(&mut self, id: i32, p: (f64, f64), vue: Vue) {
+        self.doigts.retain(|(i, _)| *i != id);
+        self.doigts.push((id, p));
+        self.depart = self.doigts.clone();
+        self.vue_depart = vue;
+        self.bouge = self.doigts.len() > 1;
+    }
+
+    /// A pointer moves to `p`: the view the gesture makes, if it makes one (a drag beyond
+    /// 6 pixels, a pinch), for the drawing at `ecran` (none: not on screen).
+    pub fn deplacer(&mut self, id: i32, p: (f64, f64), ecran: Option<Ecran>) -> Option<Vue> {
+        let i = self.doigts.iter().position(|(d, _)| *d == id)?;
+        self.doigts[i].1 = p;
+        let r = ecran?;
+        let v0 = self.vue_depart;
+        let m_par_px = v0[2] / r[2];
+        match (self.depart.as_slice(), self.doigts.as_slice()) {
+            // One finger (or the mouse): drag to pan.
+            ([(_, a)], [(_, b)]) => {
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                if dx.hypot(dy) > 6.0 {
+                    self.bouge = true;
+                }
+                self.bouge
+                    .then_some([v0[0] - dx * m_par_px, v0[1] - dy * m_par_px, v0[2], v0[3]])
+            }
+            // Two fingers: pinch to zoom around their middle.
+            ([(_, a1), (_, a2)], [(_, b1), (_, b2)]) => {
+                let d0 = (a1.0 - a2.0).hypot(a1.1 - a2.1);
+                let d1 = (b1.0 - b2.0).hypot(b1.1 - b2.1);
+                if d0 > 1.0 && d1 > 1.0 {
+                    let k = (d0 / d1).clamp(0.05, 20.0);
+                    let mx = v0[0] + ((a1.0 + a2.0) / 2.0 - r[0]) * m_par_px;
+                    let my = v0[1] + ((a1.1 + a2.1) / 2.0 - r[1]) * m_par_px;
+                    Some([
+                        mx - (mx - v0[0]) * k,
+                        my - (my - v0[1]) * k,
+                        v0[2] * k,
+                        v0[3] * k,
+                    ])
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A pointer goes up on the map now showing `vue`: whether it was a tap (the only pointer,
+    /// no drag).
+    pub fn lacher(&mut self, id: i32, vue: Vue) -> bool {
+        let tap = self.doigts.len() == 1 && !self.bouge;
+        self.annuler(id);
+        self.vue_depart = vue;
+        tap
+    }
+
+    /// A pointer is gone (cancelled by the browser).
+    pub fn annuler(&mut self, id: i32) {
+        self.doigts.retain(|(i, _)| *i != id);
+        self.depart = self.doigts.clone();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +445,82 @@ mod tests {
         );
         assert!(!p.essayer([-5.0, 2.0, 25.0, 3.0]));
         assert!(p.essayer([0.0, 10.0, 20.0, 20.0]));
+    }
+
+    #[test]
+    fn lines_are_written_as_an_svg_path_in_whole_metres_y_south() {
+        let xy = |x, y| Xy { x, y };
+        let mut d = String::from("M0 0Z");
+        chemin(
+            &mut d,
+            &[vec![xy(1.4, 2.6), xy(-3.5, -4.0)], vec![xy(10.0, 0.0)]],
+            false,
+        );
+        assert_eq!(d, "M0 0ZM1 -3L-4 4M10 0h0");
+        let mut d = String::new();
+        chemin(
+            &mut d,
+            &[vec![xy(0.0, 0.0), xy(5.0, 0.0), xy(0.0, 5.0)]],
+            true,
+        );
+        assert_eq!(d, "M0 0L5 0L0 -5Z");
+    }
+
+    #[test]
+    fn views_move_zoom_and_hold_points() {
+        let v: Vue = [0.0, -100.0, 200.0, 100.0];
+        assert_eq!(
+            vue_autour(v, Xy { x: 50.0, y: 20.0 }, 40.0),
+            [30.0, -30.0, 40.0, 20.0]
+        );
+        assert!(dans(&v, Xy { x: 10.0, y: 10.0 }));
+        assert!(
+            !dans(&v, Xy { x: 10.0, y: -10.0 }),
+            "y points south in a view"
+        );
+        assert!(boite_dans(&v, &[10.0, 10.0, 190.0, 90.0]));
+        assert!(!boite_dans(&v, &[10.0, 10.0, 210.0, 90.0]));
+        // Zoomed in about the centre; moved north by a quarter of its height.
+        assert_eq!(deplacee(v, 0.0, 0.0, 0.5), [50.0, -75.0, 100.0, 50.0]);
+        assert_eq!(deplacee(v, 0.0, -0.25, 1.0), [0.0, -125.0, 200.0, 100.0]);
+        // The middle of a drawing at (10, 20), 400 × 200 pixels, is the view's middle.
+        let q = sous_le_doigt(&v, &[10.0, 20.0, 400.0, 200.0], 210.0, 120.0);
+        assert_eq!(q, Xy { x: 100.0, y: 50.0 });
+    }
+
+    #[test]
+    fn a_drag_pans_a_pinch_zooms_a_tap_is_a_tap() {
+        let v: Vue = [0.0, 0.0, 400.0, 200.0];
+        let ecran = Some([0.0, 0.0, 400.0, 200.0]);
+        // A tap: down and up with a jitter under 6 px.
+        let mut g = Geste::default();
+        g.appuyer(1, (100.0, 100.0), v);
+        assert_eq!(g.deplacer(1, (103.0, 101.0), ecran), None);
+        assert!(g.lacher(1, v));
+        // A drag of 50 px to the east moves the view 50 m west (1 m to the pixel here).
+        g.appuyer(1, (100.0, 100.0), v);
+        assert_eq!(
+            g.deplacer(1, (150.0, 100.0), ecran),
+            Some([-50.0, 0.0, 400.0, 200.0])
+        );
+        assert_eq!(g.deplacer(2, (0.0, 0.0), ecran), None, "an unknown pointer");
+        assert!(!g.lacher(1, v), "a drag is not a tap");
+        // Two fingers twice as far apart: twice as close, about their middle.
+        g.appuyer(1, (100.0, 100.0), v);
+        g.appuyer(2, (200.0, 100.0), v);
+        assert_eq!(
+            g.deplacer(2, (300.0, 100.0), ecran),
+            Some([75.0, 50.0, 200.0, 100.0])
+        );
+        assert!(!g.lacher(2, v));
+        g.annuler(1);
+        // Not on screen: no view, but the pointer is followed.
+        g.appuyer(3, (0.0, 0.0), v);
+        assert_eq!(g.deplacer(3, (100.0, 0.0), None), None);
+        assert_eq!(
+            g.deplacer(3, (100.0, 0.0), ecran),
+            Some([-100.0, 0.0, 400.0, 200.0])
+        );
     }
 
     proptest::proptest! {

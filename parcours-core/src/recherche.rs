@@ -360,6 +360,34 @@ impl Moteur {
     pub fn rechercher(&self, texte: &str, max: usize) -> Vec<Resultat> {
         // Nobody types a 500-character address: bound the work on pathological input.
         let texte = tronquer(texte, 200);
+        let resultats = self.rechercher_texte(texte, max);
+        if resultats.iter().any(|r| r.confiance != Confiance::Douteuse) {
+            return resultats;
+        }
+        // Nothing but doubts: a two-letter word that is no article nor street type may be a
+        // slipped article (« rue fe la Côte d'Or », « cours di Parc », « place dr la Banque »).
+        // Without it, a match is at best probable, and the word is said to be a slip.
+        let (gardes, glisses): (Vec<&str>, Vec<&str>) = texte
+            .split_whitespace()
+            .partition(|m| !self.article_glisse(m));
+        if glisses.is_empty() {
+            return resultats;
+        }
+        let mut autres = self.rechercher_texte(&gardes.join(" "), max);
+        if !autres.iter().any(|r| r.confiance != Confiance::Douteuse) {
+            return resultats;
+        }
+        for r in &mut autres {
+            r.confiance = r.confiance.max(Confiance::Probable);
+            r.mots.extend(glisses.iter().map(|m| MotApparie {
+                mot: m.to_string(),
+                comme: Appariement::Faute,
+            }));
+        }
+        autres
+    }
+
+    fn rechercher_texte(&self, texte: &str, max: usize) -> Vec<Resultat> {
         let mut requete = analyser(texte, &self.communes);
         self.decoller(&mut requete);
         self.rechercher_requete(&requete, max)
@@ -943,6 +971,24 @@ fn jetons_mot(mot: &str) -> Vec<String> {
         .collect()
 }
 
+impl Moteur {
+    /// A typed word that may be a slipped article: two letters, one of them that of « de »,
+    /// « du », « la » or « le » in its place, and nothing else — no abbreviation (`st`, `dr`,
+    /// `bd`), no word of the data (« fe », « di », « ds », « lz »).
+    fn article_glisse(&self, mot: &str) -> bool {
+        let m = plier(mot);
+        let b = m.as_bytes();
+        b.len() == 2
+            && b.iter().all(u8::is_ascii_alphabetic)
+            && !crate::normalisation::ARTICLES.contains(&m.as_str())
+            && crate::normalisation::developper(&m) == m
+            && self.jeton(&m).is_none()
+            && ["de", "du", "la", "le"]
+                .iter()
+                .any(|a| (a.as_bytes()[0] == b[0]) != (a.as_bytes()[1] == b[1]))
+    }
+}
+
 /// Sorts words in place: a Shell sort (Ciura's gaps), a few lines of code where the standard
 /// library's sorts weigh kilobytes in the WebAssembly (the app sorts nothing else); about
 /// n^1.3 comparisons (the whole city's 5,000 words: ~70,000).
@@ -1268,6 +1314,43 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    #[test]
+    fn a_slipped_article_is_dropped_only_when_nothing_else_answers() {
+        // « fe », « dr », « ds » for an article: the street, probable, the word a slip.
+        for (q, voie) in [
+            ("58 rue fe chapitre", "RUE DU CHAPITRE"),
+            ("13 rue ds godrans", "RUE DES GODRANS"),
+            ("8 rue fu paul cabet", "RUE PAUL CABET"),
+        ] {
+            let r = &moteur().rechercher(q, 5)[0];
+            assert_eq!(
+                (r.nom_voie.as_str(), r.confiance),
+                (voie, Confiance::Probable),
+                "{q}"
+            );
+            assert!(r.mots.iter().any(|m| m.comme == Appariement::Faute), "{q}");
+        }
+        // Not when the query already finds its street, nor for an article, a street type or a
+        // number; and a query whose other words name no street stays without an answer.
+        assert_eq!(
+            moteur().rechercher("58 rue du chapitre", 1)[0].confiance,
+            Confiance::Sure
+        );
+        let m = moteur();
+        for mot in [
+            "de", "du", "la", "bd", "av", "st", "dr", "12", "b", "rue", "xy", "po",
+        ] {
+            assert!(!m.article_glisse(mot), "{mot}");
+        }
+        for mot in ["fe", "ds", "DI", "sa"] {
+            assert!(m.article_glisse(mot), "{mot}");
+        }
+        assert!(moteur()
+            .rechercher("12 rue fe zorglub", 5)
+            .iter()
+            .all(|r| r.confiance == Confiance::Douteuse));
     }
 
     #[test]

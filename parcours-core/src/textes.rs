@@ -23,7 +23,6 @@
 //! writes the count grouped the language's way. A compiled plural text keeps its forms in the
 //! language's order, separated by [`SEPARATEUR_FORMES`].
 
-use serde::{Deserialize, Serialize};
 use std::fmt::{Display, Write};
 
 use crate::asset::{crc32, Nature, Payload};
@@ -96,15 +95,29 @@ impl Forme {
 }
 
 /// A language's messages, complete and checked against [`MESSAGES`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Textes {
     langue: String,
     empreinte: u32,
     messages: Vec<String>,
 }
 
+crate::asset::octets::octets_struct!(Textes {
+    langue,
+    empreinte,
+    messages
+});
+
 impl Payload for Textes {
     const NATURE: Nature = Nature::Textes;
+
+    fn en_octets(&self) -> Vec<u8> {
+        crate::asset::octets::en_octets(self)
+    }
+
+    fn depuis_octets(o: &[u8]) -> Result<Self, crate::asset::AssetError> {
+        Ok(crate::asset::octets::depuis_octets(o, "textes")?)
+    }
 
     fn valider(&self) -> Result<(), String> {
         if Langue::depuis_code(&self.langue).is_none() {

@@ -30,7 +30,7 @@ pub fn BrouillonGarde(p: &Props) -> Html {
     let etat = use_state(|| Etat::Rien);
     {
         let etat = etat.clone();
-        use_effect_with((), move |_| {
+        super::use_au_montage(Box::new(move || {
             wasm_bindgen_futures::spawn_local(async move {
                 etat.set(match navigateur::lire_brouillon().await {
                     navigateur::Brouillon::Repris(octets, jour) => {
@@ -46,7 +46,8 @@ pub fn BrouillonGarde(p: &Props) -> Html {
                     }
                 });
             });
-        });
+            Box::new(|| ())
+        }));
     }
     let effacer = {
         let etat = etat.clone();
@@ -68,7 +69,7 @@ pub fn BrouillonGarde(p: &Props) -> Html {
             if prenom.is_empty() {
                 t.brouillon_garde_sans_prenom(&jour)
             } else {
-                t.brouillon_garde(&jour, &format!("\u{2068}{prenom}\u{2069}"))
+                t.brouillon_garde(&jour, &crate::textes::isole(prenom))
             }
         }
     };

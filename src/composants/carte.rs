@@ -4,15 +4,18 @@
 //! place a point, then confirm; buttons zoom and pan (an alternative to dragging), and a text
 //! lists the territories. No tile, nothing from another origin.
 
+use super::rappel;
 use crate::donnees::{Adresses, Donnees};
 use crate::textes::textes;
-use parcours_core::geometrie::{PointEtiquette, Xy};
+use parcours_core::geometrie::{PointEtiquette, Projection, Xy};
 use parcours_core::lien::{Langue, PointLien};
 use parcours_core::nombre;
-use parcours_core::plan::{self, Placement};
+use parcours_core::plan::{self, boite_dans, dans, vue_autour, Geste, Placement, Vue};
 use parcours_core::programme::{Equipe, Statut};
 use parcours_core::recherche::nom_affiche;
+use std::cell::RefCell;
 use std::rc::Rc;
+use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
 /// Map units (metres) are written rounded: a metre is far below a pixel.
@@ -23,6 +26,18 @@ fn entier(x: f64) -> String {
 /// Scales and directions: three decimals.
 fn fin(x: f64) -> String {
     nombre::ecrire(x, 3)
+}
+
+/// Numbers, each after its piece of text (with its decimals), then `fin`: the one writer of
+/// the map's view box and transforms.
+fn ecrire(morceaux: &[(&str, f64, u32)], fin: &str) -> String {
+    let mut s = String::new();
+    for &(texte, x, decimales) in morceaux {
+        s.push_str(texte);
+        s.push_str(&nombre::ecrire(x, decimales));
+    }
+    s.push_str(fin);
+    s
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,9 +55,6 @@ pub struct Props {
     pub onpoint: Callback<PointLien>,
 }
 
-/// x, y, width, height, in metres (y pointing south, as SVG wants).
-type Vue = [f64; 4];
-
 /// Names in pixels: the IRIS', the streets' (the `font-size` of their groups).
 const CORPS_IRIS: f64 = 13.0;
 const CORPS_VOIE: f64 = 12.0;
@@ -50,15 +62,6 @@ const CORPS_VOIE: f64 = 12.0;
 const ECHELLE_VOIES: f64 = 4.5;
 /// Width of the view around a point the map is brought to, in metres.
 const LARGEUR_PROCHE_M: f64 = 1_000.0;
-
-/// The pointers on the map: where each went down and is now, and the view then.
-#[derive(Default)]
-struct Geste {
-    doigts: Vec<(i32, (f64, f64))>,
-    depart: Vec<(i32, (f64, f64))>,
-    vue_depart: Vue,
-    bouge: bool,
-}
 
 /// What an IRIS is for the programme; each has a fill colour and a pattern (`motif-<classe>`).
 #[derive(Clone, Copy, PartialEq)]
@@ -76,38 +79,71 @@ impl Categorie {
         Categorie::Prioritaire,
         Categorie::Autre,
     ];
+    /// Its shapes' classes.
     fn classe(self) -> &'static str {
         match self {
-            Categorie::Nord => "nord",
-            Categorie::Sud => "sud",
-            Categorie::Prioritaire => "prioritaire",
-            Categorie::Autre => "autre",
+            Categorie::Nord => "iris nord",
+            Categorie::Sud => "iris sud",
+            Categorie::Prioritaire => "iris prioritaire",
+            Categorie::Autre => "iris autre",
+        }
+    }
+    /// Its fill: the pattern of the map, or the legend's.
+    fn motif(self, legende: bool) -> &'static str {
+        match (self, legende) {
+            (Categorie::Nord, false) => "url(#motif-nord)",
+            (Categorie::Sud, false) => "url(#motif-sud)",
+            (Categorie::Prioritaire, false) => "url(#motif-prioritaire)",
+            (Categorie::Autre, false) => "url(#motif-autre)",
+            (Categorie::Nord, true) => "url(#motif-nord-l)",
+            (Categorie::Sud, true) => "url(#motif-sud-l)",
+            (Categorie::Prioritaire, true) => "url(#motif-prioritaire-l)",
+            (Categorie::Autre, true) => "url(#motif-autre-l)",
         }
     }
 }
 
-/// The patterns, `taille` map units to the pixel, their ids ending with `suffixe`: north is
+/// The patterns, `taille` map units to the pixel, the legend's ids ending with `-l`: north is
 /// striped, south dotted, the priority zones cross-hatched, the rest plain — told apart
 /// without their hue, in forced colours too.
-fn motifs(taille: f64, suffixe: &str) -> Html {
-    let transformer = |angle: u32| format!("rotate({angle}) scale({})", fin(taille));
-    html! { <>
-        <pattern id={format!("motif-nord{suffixe}")} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform={transformer(45)}>
-            <rect width="8" height="8" class="motif-fond nord" />
-            <line x1="1.5" y1="0" x2="1.5" y2="8" class="motif-trait nord" />
-        </pattern>
-        <pattern id={format!("motif-sud{suffixe}")} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform={transformer(0)}>
-            <rect width="7" height="7" class="motif-fond sud" />
-            <circle cx="3.5" cy="3.5" r="1.6" class="motif-point sud" />
-        </pattern>
-        <pattern id={format!("motif-prioritaire{suffixe}")} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform={transformer(45)}>
-            <rect width="7" height="7" class="motif-fond prioritaire" />
-            <path d="M0 0V7M0 0H7" class="motif-trait prioritaire" />
-        </pattern>
-        <pattern id={format!("motif-autre{suffixe}")} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform={transformer(0)}>
-            <rect width="8" height="8" class="motif-fond autre" />
-        </pattern>
-    </> }
+fn motifs(taille: f64, legende: bool) -> Html {
+    let transformer = |angle: f64| ecrire(&[("rotate(", angle, 0), (") scale(", taille, 3)], ")");
+    // The pattern's id is its fill's, inside `url(#…)`.
+    let id = |c: Categorie| {
+        let url = c.motif(legende);
+        &url[5..url.len() - 1]
+    };
+    let mut motifs = Vec::new();
+    for c in Categorie::TOUTES {
+        let (cote, angle, fond, dessin) = match c {
+            Categorie::Nord => (
+                "8",
+                45.0,
+                "motif-fond nord",
+                html! { <line x1="1.5" y1="0" x2="1.5" y2="8" class="motif-trait nord" /> },
+            ),
+            Categorie::Sud => (
+                "7",
+                0.0,
+                "motif-fond sud",
+                html! { <circle cx="3.5" cy="3.5" r="1.6" class="motif-point sud" /> },
+            ),
+            Categorie::Prioritaire => (
+                "7",
+                45.0,
+                "motif-fond prioritaire",
+                html! { <path d="M0 0V7M0 0H7" class="motif-trait prioritaire" /> },
+            ),
+            Categorie::Autre => ("8", 0.0, "motif-fond autre", html! {}),
+        };
+        motifs.push(html! {
+            <pattern id={id(c)} width={cote} height={cote} patternUnits="userSpaceOnUse" patternTransform={transformer(angle)}>
+                <rect width={cote} height={cote} class={fond} />
+                { dessin }
+            </pattern>
+        });
+    }
+    html! { <>{ for motifs }</> }
 }
 
 /// One IRIS as drawn.
@@ -137,25 +173,6 @@ struct Fond {
     vue: Vue,
 }
 
-fn chemin<'a>(lignes: impl Iterator<Item = &'a Vec<Xy>>, fermer: bool) -> String {
-    let mut d = String::new();
-    for ligne in lignes {
-        for (i, p) in ligne.iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            d.push_str(&entier(p.x));
-            d.push(' ');
-            d.push_str(&entier(-p.y));
-        }
-        // A lone number: a dot (a line of no length, drawn with round caps).
-        d.push_str(match (fermer, ligne.len()) {
-            (true, _) => "Z",
-            (false, 1) => "h0",
-            _ => "",
-        });
-    }
-    d
-}
-
 fn fond(d: &Donnees, a: Option<&Adresses>) -> Fond {
     let v = &d.verificateur;
     let loc = v.localisateur();
@@ -175,7 +192,11 @@ fn fond(d: &Donnees, a: Option<&Adresses>) -> Fond {
             Statut::Hors => Categorie::Autre,
         };
         iris.push(IrisDessin {
-            chemin: chemin(forme.anneaux.iter(), true),
+            chemin: {
+                let mut c = String::new();
+                plan::chemin(&mut c, &forme.anneaux, true);
+                c
+            },
             categorie,
             nom: i.nom.clone(),
             etiquette: forme.point_etiquette(2.0),
@@ -192,10 +213,14 @@ fn fond(d: &Donnees, a: Option<&Adresses>) -> Fond {
     let index = a.map_or(&vide, |a| a.moteur.index());
     let voies_tracees = plan::voies_tracees(index, &loc.projection);
     let etendues: Vec<f64> = voies_tracees.iter().map(plan::etendue).collect();
+    let mut voies = String::new();
+    for r in &voies_tracees {
+        plan::chemin(&mut voies, &r.traces, false);
+    }
     let marge = 200.0;
     Fond {
         ordre_noms: plan::ordre_decroissant(&rayons),
-        voies: chemin(voies_tracees.iter().flat_map(|r| r.traces.iter()), false),
+        voies,
         noms_voies: plan::ordre_decroissant(&etendues)
             .into_iter()
             .map(|i| &voies_tracees[i])
@@ -215,34 +240,19 @@ fn fond(d: &Donnees, a: Option<&Adresses>) -> Fond {
     }
 }
 
-/// The view `largeur` metres wide around a point (of the plane), with the shape of `vue`.
-fn vue_autour(vue: Vue, q: Xy, largeur: f64) -> Vue {
-    let hauteur = largeur * vue[3] / vue[2];
-    [q.x - largeur / 2.0, -q.y - hauteur / 2.0, largeur, hauteur]
-}
-
-/// Whether a point of the plane is in the view.
-fn dans(vue: &Vue, q: Xy) -> bool {
-    let (x, y) = (q.x, -q.y);
-    x >= vue[0] && x <= vue[0] + vue[2] && y >= vue[1] && y <= vue[1] + vue[3]
-}
-
-/// Whether a box of the plane is wholly in the view (a name is not cut by the edge).
-fn boite_dans(vue: &Vue, b: &plan::Boite) -> bool {
-    dans(vue, Xy { x: b[0], y: b[1] }) && dans(vue, Xy { x: b[2], y: b[3] })
-}
-
 /// A text drawn `k` map units to the pixel, turned along `direction`, at `q`.
 fn transformation(q: Xy, direction: Xy, k: f64) -> String {
     let (c, s) = (direction.x * k, -direction.y * k);
-    format!(
-        "matrix({} {} {} {} {} {})",
-        fin(c),
-        fin(s),
-        fin(-s),
-        fin(c),
-        entier(q.x),
-        entier(-q.y)
+    ecrire(
+        &[
+            ("matrix(", c, 3),
+            (" ", s, 3),
+            (" ", -s, 3),
+            (" ", c, 3),
+            (" ", q.x, 0),
+            (" ", -q.y, 0),
+        ],
+        ")",
     )
 }
 
@@ -254,43 +264,41 @@ fn noms(fond: &Fond, vue: &Vue, k: f64, reserve: &[Xy]) -> (Html, Html) {
         let r = 14.0 * k;
         placement.essayer([q.x - r, q.y - r, q.x + r, q.y + 2.0 * r]);
     }
-    let est = Xy { x: 1.0, y: 0.0 };
-    let noms_iris: Vec<Html> = fond
-        .ordre_noms
-        .iter()
-        .filter_map(|&i| {
-            let d = &fond.iris[i];
-            let e = d.etiquette?;
-            let boite = plan::boite_etiquette(
-                e.point,
-                est,
-                plan::largeur_texte(&d.nom, CORPS_IRIS) * k,
-                1.3 * CORPS_IRIS * k,
+    // A name where it fits: its text, where, along which direction, at which size.
+    let mut placer = |noms: &mut Vec<Html>, nom: &str, ancre: Xy, direction: Xy, corps: f64| {
+        let boite = plan::boite_etiquette(
+            ancre,
+            direction,
+            plan::largeur_texte(nom, corps) * k,
+            1.3 * corps * k,
+        );
+        if boite_dans(vue, &boite) && placement.essayer(boite) {
+            noms.push(
+                html! { <text transform={transformation(ancre, direction, k)}>{ nom }</text> },
             );
-            (boite_dans(vue, &boite) && placement.essayer(boite)).then(|| {
-                html! { <text transform={transformation(e.point, est, k)}>{ &d.nom }</text> }
-            })
-        })
-        .collect();
-    let noms_voies: Vec<Html> = if k <= ECHELLE_VOIES {
-        fond.noms_voies
-            .iter()
-            .filter(|r| dans(vue, r.ancre))
-            .filter_map(|r| {
-                let boite = plan::boite_etiquette(
-                    r.ancre,
-                    r.direction,
-                    plan::largeur_texte(&r.nom, CORPS_VOIE) * k,
-                    1.3 * CORPS_VOIE * k,
-                );
-                (boite_dans(vue, &boite) && placement.essayer(boite)).then(|| {
-                    html! { <text transform={transformation(r.ancre, r.direction, k)}>{ &r.nom }</text> }
-                })
-            })
-            .collect()
-    } else {
-        Vec::new()
+        }
     };
+    let mut noms_iris = Vec::new();
+    for &i in &fond.ordre_noms {
+        let d = &fond.iris[i];
+        if let Some(e) = d.etiquette {
+            placer(
+                &mut noms_iris,
+                &d.nom,
+                e.point,
+                Xy { x: 1.0, y: 0.0 },
+                CORPS_IRIS,
+            );
+        }
+    }
+    let mut noms_voies = Vec::new();
+    if k <= ECHELLE_VOIES {
+        for r in &fond.noms_voies {
+            if dans(vue, r.ancre) {
+                placer(&mut noms_voies, &r.nom, r.ancre, r.direction, CORPS_VOIE);
+            }
+        }
+    }
     (
         html! { <g class="noms-iris" font-size="13" lang="fr">{ for noms_iris }</g> },
         html! { <g class="noms-voies" font-size="12" lang="fr">{ for noms_voies }</g> },
@@ -312,7 +320,11 @@ fn icone_centre() -> Html {
 const EPINGLE: &str = "M0 0C-2 -6 -9 -11 -9 -18A9 9 0 1 1 9 -18C9 -11 2 -6 0 0Z";
 
 fn marque_point(q: Xy, k: f64, provisoire: bool) -> Html {
-    let classe = classes!("marque-point", provisoire.then_some("provisoire"));
+    let classe = if provisoire {
+        "marque-point provisoire"
+    } else {
+        "marque-point"
+    };
     html! {
         <g class={classe} transform={transformation(q, Xy { x: 1.0, y: 0.0 }, k)}>
             <path d={EPINGLE} />
@@ -336,218 +348,215 @@ fn marque_position(q: Xy, precision_m: f64, k: f64) -> Html {
 fn pastille(c: Categorie) -> Html {
     html! {
         <svg class="pastille" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <rect width="24" height="24" class={classes!("iris", c.classe())} fill={format!("url(#motif-{}-l)", c.classe())} />
+            <rect width="24" height="24" class={c.classe()} fill={c.motif(true)} />
         </svg>
     }
 }
 
-#[function_component]
-pub fn Carte(p: &Props) -> Html {
-    let t = textes(p.langue);
-    let fond = use_memo((p.donnees.clone(), p.adresses.clone()), |(d, a)| {
-        fond(d, a.as_deref())
-    });
-    let proj = p.donnees.verificateur.localisateur().projection;
-    // Opened about a point in the city (the answer's, else the user's): around it, close enough
-    // to see the streets; else the whole city.
-    let vue = {
-        let fond = fond.clone();
-        let depart = p.point.or(p.position);
-        use_state(move || {
-            depart
-                .map(|pt| proj.vers_plan(pt.lon, pt.lat))
-                .filter(|q| dans(&fond.vue, *q))
-                .map_or(fond.vue, |q| vue_autour(fond.vue, q, LARGEUR_PROCHE_M))
-        })
-    };
-    let provisoire = use_state(|| None::<PointLien>);
-    // A new location fix brings the map to it.
-    {
-        let vue = vue.clone();
-        let initiale = fond.vue;
-        use_effect_with(p.position, move |position| {
-            if let Some(q) = position
-                .map(|pt| proj.vers_plan(pt.lon, pt.lat))
-                .filter(|q| dans(&initiale, *q))
-            {
-                vue.set(vue_autour(initiale, q, LARGEUR_PROCHE_M));
-            }
-        });
+/// What the map holds. One cell for it all, changed by the handlers ([`Plan::changer`]) and
+/// read by the view: a hook per field costs each its own code in the WebAssembly.
+struct Etat {
+    vue: Vue,
+    /// A point placed on the map, not confirmed yet.
+    provisoire: Option<PointLien>,
+    /// The drawing's width on screen, in pixels (names and markers keep their size in pixels);
+    /// 0 before it is measured.
+    largeur_px: f64,
+    /// The user's location the view last came to.
+    position: Option<PointLien>,
+    geste: Geste,
+}
+
+/// What every handler needs, made at each render: the state and the way to show it again, the
+/// drawing, the projection, the whole city's view, where a confirmed point goes.
+struct Plan {
+    etat: Rc<RefCell<Etat>>,
+    rendre: UseForceUpdateHandle,
+    svg: NodeRef,
+    proj: Projection,
+    initiale: Vue,
+    onpoint: Callback<PointLien>,
+}
+
+impl Plan {
+    /// Changes the state, then renders the map again.
+    fn changer(&self, f: impl FnOnce(&mut Etat)) {
+        f(&mut self.etat.borrow_mut());
+        self.rendre.force_update();
     }
 
-    let vers_lonlat = move |x: f64, y: f64| {
-        let (lon, lat) = proj.vers_lonlat(Xy { x, y: -y });
+    fn vers_lonlat(&self, q: Xy) -> PointLien {
+        let (lon, lat) = self.proj.vers_lonlat(q);
         PointLien {
             lon,
             lat,
             precision_m: 0.0,
         }
-    };
-
-    let plan = use_node_ref();
-    // The drawing's width on screen, in pixels (names and markers keep their size in pixels).
-    let largeur_px = use_state(|| 0.0f64);
-    {
-        let plan = plan.clone();
-        let largeur_px = largeur_px.clone();
-        use_effect_with((), move |_| {
-            let mesurer = move || {
-                if let Some(svg) = plan.cast::<web_sys::Element>() {
-                    let l = svg.get_bounding_client_rect().width();
-                    if l > 0.0 {
-                        largeur_px.set(l);
-                    }
-                }
-            };
-            mesurer();
-            let fenetre = web_sys::window().expect("window");
-            let ecouteur = gloo_events::EventListener::new(&fenetre, "resize", move |_| mesurer());
-            move || drop(ecouteur)
-        });
     }
-    let geste = use_mut_ref(Geste::default);
-    let rect = {
-        let plan = plan.clone();
-        move || {
-            plan.cast::<web_sys::Element>()
-                .map(|svg| svg.get_bounding_client_rect())
-                .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+
+    /// The drawing's box on screen, when it is shown.
+    fn ecran(&self) -> Option<plan::Ecran> {
+        let r = self
+            .svg
+            .cast::<web_sys::Element>()?
+            .get_bounding_client_rect();
+        (r.width() > 0.0 && r.height() > 0.0).then(|| [r.left(), r.top(), r.width(), r.height()])
+    }
+
+    fn mesurer(&self) {
+        if let Some(svg) = self.svg.cast::<web_sys::Element>() {
+            let l = svg.get_bounding_client_rect().width();
+            if l > 0.0 {
+                self.changer(|e| e.largeur_px = l);
+            }
+        }
+    }
+
+    fn appuyer(self: &Rc<Self>, e: PointerEvent) {
+        if let Some(svg) = self.svg.cast::<web_sys::Element>() {
+            let _ = svg.set_pointer_capture(e.pointer_id());
+        }
+        let mut etat = self.etat.borrow_mut();
+        let vue = etat.vue;
+        etat.geste.appuyer(e.pointer_id(), doigt(&e), vue);
+    }
+
+    fn deplacer(self: &Rc<Self>, e: PointerEvent) {
+        let ecran = self.ecran();
+        let vue = self
+            .etat
+            .borrow_mut()
+            .geste
+            .deplacer(e.pointer_id(), doigt(&e), ecran);
+        if let Some(v) = vue {
+            self.changer(|e| e.vue = v);
+        }
+    }
+
+    fn lacher(self: &Rc<Self>, e: PointerEvent) {
+        let (tap, vue) = {
+            let mut etat = self.etat.borrow_mut();
+            let vue = etat.vue;
+            (etat.geste.lacher(e.pointer_id(), vue), vue)
+        };
+        // A tap (no drag): place the point there.
+        if let (true, Some(r)) = (tap, self.ecran()) {
+            let (x, y) = doigt(&e);
+            let pt = self.vers_lonlat(plan::sous_le_doigt(&vue, &r, x, y));
+            self.changer(|e| e.provisoire = Some(pt));
+        }
+    }
+
+    fn annuler(self: &Rc<Self>, e: PointerEvent) {
+        self.etat.borrow_mut().geste.annuler(e.pointer_id());
+    }
+
+    fn centre(self: &Rc<Self>, _: MouseEvent) {
+        let v = self.etat.borrow().vue;
+        let pt = self.vers_lonlat(Xy {
+            x: v[0] + v[2] / 2.0,
+            y: -(v[1] + v[3] / 2.0),
+        });
+        self.changer(|e| e.provisoire = Some(pt));
+    }
+
+    fn recentrer(self: &Rc<Self>, _: MouseEvent) {
+        let v = self.initiale;
+        self.changer(|e| e.vue = v);
+    }
+
+    fn confirmer(self: &Rc<Self>, _: MouseEvent) {
+        let provisoire = self.etat.borrow().provisoire;
+        if let Some(pt) = provisoire {
+            self.onpoint.emit(pt);
+            self.changer(|e| e.provisoire = None);
+        }
+    }
+}
+
+/// Where a pointer is, in the page's pixels.
+fn doigt(e: &PointerEvent) -> (f64, f64) {
+    (e.client_x() as f64, e.client_y() as f64)
+}
+
+#[function_component]
+pub fn Carte(p: &Props) -> Html {
+    let t = textes(p.langue);
+    // The drawing of the data, made again only when the data change.
+    let memo = use_mut_ref(|| None::<(Rc<Donnees>, Option<Rc<Adresses>>, Rc<Fond>)>);
+    let fond = {
+        let mut m = memo.borrow_mut();
+        match &*m {
+            Some((d, a, f)) if *d == p.donnees && *a == p.adresses => f.clone(),
+            _ => {
+                let f = Rc::new(fond(&p.donnees, p.adresses.as_deref()));
+                *m = Some((p.donnees.clone(), p.adresses.clone(), f.clone()));
+                f
+            }
         }
     };
-    let appuyer = {
-        let geste = geste.clone();
-        let vue = vue.clone();
+    let proj = p.donnees.verificateur.localisateur().projection;
+    let initiale = fond.vue;
+    // Opened about a point in the city (the answer's, else the user's): around it, close enough
+    // to see the streets; else the whole city.
+    let etat = use_mut_ref(|| Etat {
+        vue: p
+            .point
+            .or(p.position)
+            .map(|pt| proj.vers_plan(pt.lon, pt.lat))
+            .filter(|q| dans(&initiale, *q))
+            .map_or(initiale, |q| vue_autour(initiale, q, LARGEUR_PROCHE_M)),
+        provisoire: None,
+        largeur_px: 0.0,
+        position: None,
+        geste: Geste::default(),
+    });
+    // A new location fix brings the map to it (at once, in this render).
+    {
+        let mut e = etat.borrow_mut();
+        if e.position != p.position {
+            e.position = p.position;
+            if let Some(q) = p
+                .position
+                .map(|pt| proj.vers_plan(pt.lon, pt.lat))
+                .filter(|q| dans(&initiale, *q))
+            {
+                e.vue = vue_autour(initiale, q, LARGEUR_PROCHE_M);
+            }
+        }
+    }
+    let plan = Rc::new(Plan {
+        etat,
+        rendre: use_force_update(),
+        svg: use_node_ref(),
+        proj,
+        initiale,
+        onpoint: p.onpoint.clone(),
+    });
+    {
         let plan = plan.clone();
-        Callback::from(move |e: PointerEvent| {
-            if let Some(svg) = plan.cast::<web_sys::Element>() {
-                let _ = svg.set_pointer_capture(e.pointer_id());
-            }
-            let mut g = geste.borrow_mut();
-            g.doigts.retain(|(id, _)| *id != e.pointer_id());
-            g.doigts
-                .push((e.pointer_id(), (e.client_x() as f64, e.client_y() as f64)));
-            g.depart = g.doigts.clone();
-            g.vue_depart = *vue;
-            g.bouge = g.doigts.len() > 1;
-        })
-    };
-    let deplacer = {
-        let geste = geste.clone();
-        let vue = vue.clone();
-        let rect = rect.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = geste.borrow_mut();
-            let Some(i) = g.doigts.iter().position(|(id, _)| *id == e.pointer_id()) else {
-                return;
-            };
-            g.doigts[i].1 = (e.client_x() as f64, e.client_y() as f64);
-            let Some(r) = rect() else { return };
-            let v0 = g.vue_depart;
-            let m_par_px = v0[2] / r.width();
-            match (g.depart.as_slice(), g.doigts.as_slice()) {
-                // One finger (or the mouse): drag to pan.
-                ([(_, a)], [(_, b)]) => {
-                    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-                    if dx.hypot(dy) > 6.0 {
-                        g.bouge = true;
-                    }
-                    if g.bouge {
-                        vue.set([v0[0] - dx * m_par_px, v0[1] - dy * m_par_px, v0[2], v0[3]]);
-                    }
-                }
-                // Two fingers: pinch to zoom around their middle.
-                ([(_, a1), (_, a2)], [(_, b1), (_, b2)]) => {
-                    let d0 = (a1.0 - a2.0).hypot(a1.1 - a2.1);
-                    let d1 = (b1.0 - b2.0).hypot(b1.1 - b2.1);
-                    if d0 > 1.0 && d1 > 1.0 {
-                        let k = (d0 / d1).clamp(0.05, 20.0);
-                        let mx = v0[0] + ((a1.0 + a2.0) / 2.0 - r.left()) * m_par_px;
-                        let my = v0[1] + ((a1.1 + a2.1) / 2.0 - r.top()) * m_par_px;
-                        vue.set([
-                            mx - (mx - v0[0]) * k,
-                            my - (my - v0[1]) * k,
-                            v0[2] * k,
-                            v0[3] * k,
-                        ]);
-                    }
-                }
-                _ => {}
-            }
-        })
-    };
-    let lacher = {
-        let geste = geste.clone();
-        let vue = vue.clone();
-        let provisoire = provisoire.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = geste.borrow_mut();
-            let etait_tap = g.doigts.len() == 1 && !g.bouge;
-            g.doigts.retain(|(id, _)| *id != e.pointer_id());
-            g.depart = g.doigts.clone();
-            g.vue_depart = *vue;
-            if !etait_tap {
-                return;
-            }
-            // A tap (no drag): place the point there.
-            if let Some(r) = rect() {
-                let v = *vue;
-                let x = v[0] + (e.client_x() as f64 - r.left()) / r.width() * v[2];
-                let y = v[1] + (e.client_y() as f64 - r.top()) / r.height() * v[3];
-                provisoire.set(Some(vers_lonlat(x, y)));
-            }
-        })
-    };
-    let annuler = {
-        let geste = geste.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = geste.borrow_mut();
-            g.doigts.retain(|(id, _)| *id != e.pointer_id());
-            g.depart = g.doigts.clone();
-        })
-    };
-    let centre = {
-        let vue = vue.clone();
-        let provisoire = provisoire.clone();
-        Callback::from(move |_| {
-            let v = *vue;
-            provisoire.set(Some(vers_lonlat(v[0] + v[2] / 2.0, v[1] + v[3] / 2.0)));
-        })
-    };
+        super::use_au_montage(Box::new(move || {
+            plan.mesurer();
+            let fenetre = web_sys::window().expect("window");
+            let ecouteur =
+                gloo_events::EventListener::new(&fenetre, "resize", move |_| plan.mesurer());
+            Box::new(move || drop(ecouteur))
+        }));
+    }
     let bouger = |dx: f64, dy: f64, facteur: f64| {
-        let vue = vue.clone();
-        Callback::from(move |_| {
-            let v = *vue;
-            let (w, h) = (v[2] * facteur, v[3] * facteur);
-            let cx = v[0] + v[2] / 2.0 + dx * v[2];
-            let cy = v[1] + v[3] / 2.0 + dy * v[3];
-            vue.set([cx - w / 2.0, cy - h / 2.0, w, h]);
+        let plan = plan.clone();
+        Callback::from(move |_: MouseEvent| {
+            let v = plan::deplacee(plan.etat.borrow().vue, dx, dy, facteur);
+            plan.changer(|e| e.vue = v);
         })
     };
-    let recentrer = {
-        let vue = vue.clone();
-        let initiale = fond.vue;
-        Callback::from(move |_| vue.set(initiale))
+    let (v, largeur_px, provisoire) = {
+        let e = plan.etat.borrow();
+        (e.vue, e.largeur_px, e.provisoire)
     };
-    let confirmer = {
-        let provisoire = provisoire.clone();
-        let onpoint = p.onpoint.clone();
-        Callback::from(move |_| {
-            if let Some(pt) = *provisoire {
-                onpoint.emit(pt);
-                provisoire.set(None);
-            }
-        })
-    };
-
-    let v = *vue;
     // Map units to the pixel (before the first measure, a phone's width).
-    let k = v[2]
-        / if *largeur_px > 0.0 {
-            *largeur_px
-        } else {
-            360.0
-        };
-    let choisi = (*provisoire).or(p.point);
+    let k = v[2] / if largeur_px > 0.0 { largeur_px } else { 360.0 };
+    let choisi = provisoire.or(p.point);
     let q_choisi = choisi.map(|pt| proj.vers_plan(pt.lon, pt.lat));
     let q_position = p
         .position
@@ -569,17 +578,17 @@ pub fn Carte(p: &Props) -> Html {
                 <button type="button" class="bouton outil" aria-label={t.vers_sud()} title={t.vers_sud()} onclick={bouger(0.0, 0.25, 1.0)}>{ "↓" }</button>
                 <button type="button" class="bouton outil" aria-label={t.vers_ouest()} title={t.vers_ouest()} onclick={bouger(-0.25, 0.0, 1.0)}>{ "←" }</button>
                 <button type="button" class="bouton outil" aria-label={t.vers_est()} title={t.vers_est()} onclick={bouger(0.25, 0.0, 1.0)}>{ "→" }</button>
-                <button type="button" class="bouton outil" onclick={recentrer}>{ t.recentrer() }</button>
-                <button type="button" class="bouton outil centre" onclick={centre}>{ icone_centre() }{ t.carte_placer_centre() }</button>
+                <button type="button" class="bouton outil" onclick={rappel(&plan, Plan::recentrer)}>{ t.recentrer() }</button>
+                <button type="button" class="bouton outil centre" onclick={rappel(&plan, Plan::centre)}>{ icone_centre() }{ t.carte_placer_centre() }</button>
             </div>
-            <svg ref={plan} class={classes!("plan", (k <= ECHELLE_VOIES).then_some("proche"))} role="img"
+            <svg ref={plan.svg.clone()} class={if k <= ECHELLE_VOIES { "plan proche" } else { "plan" }} role="img"
                 aria-labelledby="titre-carte" aria-describedby="aide-carte"
-                viewBox={format!("{} {} {} {}", entier(v[0]), entier(v[1]), entier(v[2]), entier(v[3]))}
-                onpointerdown={appuyer} onpointermove={deplacer} onpointerup={lacher} onpointercancel={annuler}>
-                <defs>{ motifs(k, "") }</defs>
+                viewBox={ecrire(&[("", v[0], 0), (" ", v[1], 0), (" ", v[2], 0), (" ", v[3], 0)], "")}
+                onpointerdown={rappel(&plan, Plan::appuyer)} onpointermove={rappel(&plan, Plan::deplacer)} onpointerup={rappel(&plan, Plan::lacher)} onpointercancel={rappel(&plan, Plan::annuler)}>
+                <defs>{ motifs(k, false) }</defs>
                 { for fond.iris.iter().map(|d| html! {
-                    <path d={d.chemin.clone()} class={classes!("iris", d.categorie.classe())}
-                        fill={format!("url(#motif-{})", d.categorie.classe())}><title>{ &d.nom }</title></path>
+                    <path d={d.chemin.clone()} class={d.categorie.classe()}
+                        fill={d.categorie.motif(false)}><title>{ &d.nom }</title></path>
                 }) }
                 <path class="voies" d={fond.voies.clone()} />
                 { noms_voies }
@@ -588,7 +597,7 @@ pub fn Carte(p: &Props) -> Html {
                 { q_choisi.map(|q| marque_point(q, k, provisoire.is_some())) }
             </svg>
             <svg class="motifs-legende" width="0" height="0" aria-hidden="true" focusable="false">
-                <defs>{ motifs(1.0, "-l") }</defs>
+                <defs>{ motifs(1.0, true) }</defs>
             </svg>
             <ul class="legende">
                 { for Categorie::TOUTES.iter().map(|c| html! {
@@ -617,7 +626,7 @@ pub fn Carte(p: &Props) -> Html {
                 }
             </ul>
             if provisoire.is_some() {
-                <button type="button" class="bouton principal" onclick={confirmer}>{ t.confirmer_point() }</button>
+                <button type="button" class="bouton principal" onclick={rappel(&plan, Plan::confirmer)}>{ t.confirmer_point() }</button>
             }
             <details class="territoires-texte">
                 <summary>{ t.territoires_texte() }</summary>

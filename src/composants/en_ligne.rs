@@ -65,12 +65,11 @@ pub fn RechercheEnLigne(p: &Props) -> Html {
         Etat::Resultats(r) => html! {
             <ul class="resultats-en-ligne">
                 { for r.iter().map(|a| {
-                    let onchoix = p.onchoix.clone();
-                    let a2 = a.clone();
-                    let choisir = Callback::from(move |_| onchoix.emit((
-                        a2.label.clone(),
-                        PointLien { lon: a2.lon, lat: a2.lat, precision_m: a2.precision_m() },
-                    )));
+                    let choix = (
+                        a.label.clone(),
+                        PointLien { lon: a.lon, lat: a.lat, precision_m: a.precision_m() },
+                    );
+                    let choisir = p.onchoix.reform(move |_| choix.clone());
                     html! { <li><button type="button" class="bouton secondaire" lang="fr" onclick={choisir}>{ &a.label }</button></li> }
                 }) }
             </ul>

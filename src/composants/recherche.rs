@@ -79,210 +79,253 @@ fn option(t: &parcours_core::textes::Textes, s: &Suggestion) -> Html {
         }
         // The address isolated (first strong isolate … pop): French inside an Arabic sentence.
         Suggestion::PeutEtre(r) => html! {
-            <span class="peut-etre">{ t.vouliez_vous_dire(&format!("\u{2068}{}\u{2069}", r.label)) }</span>
+            <span class="peut-etre">{ t.vouliez_vous_dire(&crate::textes::isole(&r.label)) }</span>
         },
     }
 }
 
 const MAX_SUGGESTIONS: usize = 5;
 
+/// The field's state, one cell.
+#[derive(Clone, Default)]
+struct Etat {
+    texte: String,
+    suggestions: Vec<Suggestion>,
+    ouvert: bool,
+    actif: Option<usize>,
+    /// The typed text matches nothing: said on screen until the text changes (not only while
+    /// the field has the focus: the line would vanish under a pointer going to what comes next).
+    aucune: bool,
+    /// Enter pressed before the addresses were here: the first suggestion is taken when they
+    /// come.
+    entree_en_attente: bool,
+}
+
+/// What a key or the addresses' arrival asks of the page, besides the field's new state.
+#[derive(Debug)]
+enum Suite {
+    /// Nothing: the key keeps its default action.
+    Libre,
+    /// Handled by the field (its default action prevented).
+    Geree,
+    /// An address taken.
+    Choisi(Resultat),
+    /// Enter on a text that matches nothing.
+    Introuvable(String),
+}
+
+impl Etat {
+    /// Takes a suggestion: the list closes, its label goes in the field.
+    fn prendre(&mut self, s: Suggestion) -> Suite {
+        let r = s.resultat();
+        self.ouvert = false;
+        self.actif = None;
+        self.texte = r.label.clone();
+        Suite::Choisi(r)
+    }
+
+    /// A key pressed in the field (`en_attente`: the addresses are not here yet).
+    fn touche(&mut self, touche: &str, en_attente: bool) -> Suite {
+        let n = self.suggestions.len();
+        let vide = self.texte.trim().is_empty();
+        match touche {
+            "Enter" if en_attente && !vide => self.entree_en_attente = true,
+            "ArrowDown" | "ArrowUp" if n > 0 => {
+                self.ouvert = true;
+                self.actif = Some(match (self.actif, touche) {
+                    (None, "ArrowDown") => 0,
+                    (None, _) => n - 1,
+                    (Some(i), "ArrowDown") => (i + 1) % n,
+                    (Some(i), _) => (i + n - 1) % n,
+                });
+            }
+            // The highlighted entry, or the first one unless it is a doubt: then it is only
+            // highlighted, for the user to decide.
+            "Enter" if self.ouvert && n > 0 => match (self.actif, &self.suggestions[0]) {
+                (Some(i), _) => return self.prendre(self.suggestions[i].clone()),
+                (None, Suggestion::PeutEtre(_)) => self.actif = Some(0),
+                (None, premier) => return self.prendre(premier.clone()),
+            },
+            "Enter" if n == 0 && !vide => return Suite::Introuvable(self.texte.clone()),
+            "Escape" => {
+                self.entree_en_attente = false;
+                if self.ouvert {
+                    self.ouvert = false;
+                    self.actif = None;
+                } else {
+                    self.texte.clear();
+                    self.suggestions.clear();
+                    self.aucune = false;
+                }
+                return Suite::Libre;
+            }
+            _ => return Suite::Libre,
+        }
+        Suite::Geree
+    }
+
+    /// The addresses came: the text typed so far is answered (`r`, its suggestions); Enter
+    /// pressed meanwhile takes the first suggestion, or says nothing matches.
+    fn arrivee(&mut self, r: Vec<Suggestion>, focalise: bool) -> Suite {
+        let entree = std::mem::take(&mut self.entree_en_attente);
+        match (r.first(), entree) {
+            (Some(premier @ Suggestion::Adresse(_)), true) => self.prendre(premier.clone()),
+            (None, true) => {
+                self.aucune = true;
+                Suite::Introuvable(self.texte.clone())
+            }
+            // Not Enter, or Enter on a doubt: the list, for the user to decide.
+            (_, _) => {
+                self.aucune = r.is_empty();
+                self.ouvert = focalise;
+                self.suggestions = r;
+                Suite::Libre
+            }
+        }
+    }
+}
+
 #[function_component]
 pub fn RechercheAdresse(p: &Props) -> Html {
     let t = textes(p.langue);
-    let texte = use_state(|| p.initiale.clone());
-    let suggestions = use_state(Vec::<Suggestion>::new);
-    let ouvert = use_state(|| false);
-    let actif = use_state(|| None::<usize>);
-    // The typed text matches nothing: said on screen until the text changes (not only while the
-    // field has the focus: the line would vanish under a pointer going to what comes next).
-    let aucune = use_state(|| false);
-    // Enter pressed before the addresses were here: the first suggestion is taken when they come.
-    let entree_en_attente = use_state(|| false);
+    let etat = use_state(|| Etat {
+        texte: p.initiale.clone(),
+        ..Etat::default()
+    });
+    // What a change asks of the page: to the page's callbacks.
+    let suivre = {
+        let (onchoix, onintrouvable) = (p.onchoix.clone(), p.onintrouvable.clone());
+        move |s: Suite| match s {
+            Suite::Choisi(r) => onchoix.emit(r),
+            Suite::Introuvable(t) => onintrouvable.emit(t),
+            Suite::Libre | Suite::Geree => {}
+        }
+    };
 
     {
-        let texte = texte.clone();
+        let etat = etat.clone();
         use_effect_with(p.initiale.clone(), move |i| {
             if !i.is_empty() {
-                texte.set(i.clone());
+                etat.set(Etat {
+                    texte: i.clone(),
+                    ..(*etat).clone()
+                });
             }
         });
     }
 
-    let choisir = {
-        let onchoix = p.onchoix.clone();
-        let texte = texte.clone();
-        let ouvert = ouvert.clone();
-        let actif = actif.clone();
-        Callback::from(move |s: Suggestion| {
-            ouvert.set(false);
-            actif.set(None);
-            let r = s.resultat();
-            texte.set(r.label.clone());
-            onchoix.emit(r);
-        })
-    };
-
-    // The addresses come: the text typed so far is answered (Enter pressed meanwhile takes the
-    // first suggestion, or says nothing matches).
+    // The addresses come: the text typed so far is answered.
     {
-        let texte = texte.clone();
-        let suggestions = suggestions.clone();
-        let ouvert = ouvert.clone();
-        let aucune = aucune.clone();
-        let entree_en_attente = entree_en_attente.clone();
-        let choisir = choisir.clone();
-        let onintrouvable = p.onintrouvable.clone();
+        let etat = etat.clone();
+        let suivre = suivre.clone();
         use_effect_with(p.adresses.clone(), move |a| {
             let Some(a) = a else { return };
-            if texte.trim().is_empty() {
+            if etat.texte.trim().is_empty() {
                 return;
             }
-            let r = suggerer(Some(a), &texte);
-            match (r.first(), *entree_en_attente) {
-                (Some(premier @ Suggestion::Adresse(_)), true) => choisir.emit(premier.clone()),
-                (None, true) => {
-                    aucune.set(true);
-                    onintrouvable.emit((*texte).clone());
-                }
-                // Not Enter, or Enter on a doubt: the list, for the user to decide.
-                (_, _) => {
-                    aucune.set(r.is_empty());
-                    ouvert.set(focalise());
-                    suggestions.set(r);
-                }
-            }
-            entree_en_attente.set(false);
+            let mut e = (*etat).clone();
+            let s = e.arrivee(suggerer(Some(a), &e.texte), focalise());
+            etat.set(e);
+            suivre(s);
         });
     }
 
     let saisir = {
-        let texte = texte.clone();
-        let suggestions = suggestions.clone();
-        let ouvert = ouvert.clone();
-        let actif = actif.clone();
-        let entree_en_attente = entree_en_attente.clone();
+        let etat = etat.clone();
         let a = p.adresses.clone();
         let onsaisie = p.onsaisie.clone();
-        let aucune = aucune.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             onsaisie.emit(v.clone());
             let r = suggerer(a.as_deref(), &v);
-            aucune.set(a.is_some() && !v.trim().is_empty() && r.is_empty());
-            ouvert.set(!v.trim().is_empty());
-            suggestions.set(r);
-            actif.set(None);
-            entree_en_attente.set(false);
-            texte.set(v);
+            let plein = !v.trim().is_empty();
+            etat.set(Etat {
+                aucune: a.is_some() && plein && r.is_empty(),
+                ouvert: plein,
+                suggestions: r,
+                actif: None,
+                entree_en_attente: false,
+                texte: v,
+            });
         })
     };
 
     let clavier = {
-        let suggestions = suggestions.clone();
-        let ouvert = ouvert.clone();
-        let actif = actif.clone();
-        let choisir = choisir.clone();
-        let texte = texte.clone();
-        let aucune = aucune.clone();
-        let onintrouvable = p.onintrouvable.clone();
-        let entree_en_attente = entree_en_attente.clone();
+        let etat = etat.clone();
+        let suivre = suivre.clone();
         let en_attente = p.adresses.is_none();
-        Callback::from(move |e: KeyboardEvent| {
-            let n = suggestions.len();
-            match e.key().as_str() {
-                "Enter" if en_attente && !texte.trim().is_empty() => {
-                    e.prevent_default();
-                    entree_en_attente.set(true);
-                }
-                "ArrowDown" if n > 0 => {
-                    e.prevent_default();
-                    ouvert.set(true);
-                    actif.set(Some(actif.map_or(0, |i| (i + 1) % n)));
-                }
-                "ArrowUp" if n > 0 => {
-                    e.prevent_default();
-                    ouvert.set(true);
-                    actif.set(Some(actif.map_or(n - 1, |i| (i + n - 1) % n)));
-                }
-                // The highlighted entry, or the first one unless it is a doubt: then it is only
-                // highlighted, for the user to decide.
-                "Enter" if *ouvert && n > 0 => {
-                    e.prevent_default();
-                    match (*actif, &suggestions[0]) {
-                        (Some(i), _) => choisir.emit(suggestions[i].clone()),
-                        (None, Suggestion::PeutEtre(_)) => actif.set(Some(0)),
-                        (None, premier) => choisir.emit(premier.clone()),
-                    }
-                }
-                "Enter" if n == 0 && !texte.trim().is_empty() => {
-                    e.prevent_default();
-                    onintrouvable.emit((*texte).clone());
-                }
-                "Escape" => {
-                    entree_en_attente.set(false);
-                    if *ouvert {
-                        ouvert.set(false);
-                        actif.set(None);
-                    } else {
-                        texte.set(String::new());
-                        suggestions.set(Vec::new());
-                        aucune.set(false);
-                    }
-                }
-                _ => {}
+        Callback::from(move |ev: KeyboardEvent| {
+            let mut e = (*etat).clone();
+            let s = e.touche(&ev.key(), en_attente);
+            if !matches!(s, Suite::Libre) {
+                ev.prevent_default();
             }
+            etat.set(e);
+            suivre(s);
+        })
+    };
+
+    // mousedown, not click: it comes before the field's blur closes the list.
+    let choisir = {
+        let etat = etat.clone();
+        Callback::from(move |i: usize| {
+            let mut e = (*etat).clone();
+            let s = e.prendre(e.suggestions[i].clone());
+            etat.set(e);
+            suivre(s);
         })
     };
 
     let quitter = {
-        let ouvert = ouvert.clone();
-        Callback::from(move |_: FocusEvent| ouvert.set(false))
+        let etat = etat.clone();
+        Callback::from(move |_: FocusEvent| {
+            etat.set(Etat {
+                ouvert: false,
+                ..(*etat).clone()
+            })
+        })
     };
 
-    let visible = *ouvert && !texte.trim().is_empty();
+    let e = &*etat;
+    let visible = e.ouvert && !e.texte.trim().is_empty();
     let attente = visible && p.adresses.is_none();
-    let aucune = *aucune && !texte.trim().is_empty();
+    let aucune = e.aucune && !e.texte.trim().is_empty();
     let annonce = if attente {
         demarrage(p.langue).chargement.to_string()
     } else if aucune {
         t.aucune_suggestion().to_string()
-    } else if visible && !suggestions.is_empty() {
-        t.suggestions(suggestions.len())
+    } else if visible && !e.suggestions.is_empty() {
+        t.suggestions(e.suggestions.len())
     } else {
         String::new()
     };
-    let id_actif = actif.map(|i| format!("suggestion-{i}"));
+    let id = |i: usize| {
+        let mut s = String::from("suggestion-");
+        s.push_str(&i.to_string());
+        s
+    };
 
     html! {
         <div class="champ combobox">
             <label for="adresse" id="adresse-etiquette">{ t.etiquette_adresse() }</label>
             <input id="adresse" type="text" dir="auto" role="combobox" autocomplete="off" spellcheck="false"
                 autocapitalize="off" enterkeyhint="search"
-                aria-autocomplete="list" aria-expanded={if visible && !suggestions.is_empty() { "true" } else { "false" }}
+                aria-autocomplete="list" aria-expanded={if visible && !e.suggestions.is_empty() { "true" } else { "false" }}
                 aria-controls="suggestions" aria-describedby="adresse-aide"
-                aria-activedescendant={id_actif}
-                value={(*texte).clone()} oninput={saisir} onkeydown={clavier} onblur={quitter} />
+                aria-activedescendant={e.actif.map(id)}
+                value={e.texte.clone()} oninput={saisir} onkeydown={clavier} onblur={quitter} />
             <p id="adresse-aide" class="aide">{ t.aide_adresse() }</p>
             <ul id="suggestions" role="listbox" aria-labelledby="adresse-etiquette"
-                class={classes!("suggestions", (!visible || suggestions.is_empty()).then_some("cache"))}>
-                { for suggestions.iter().enumerate().map(|(i, s)| {
-                    let choisir = choisir.clone();
-                    let s2 = s.clone();
-                    // mousedown, not click: it comes before the field's blur closes the list.
-                    let onmousedown = Callback::from(move |e: MouseEvent| {
-                        e.prevent_default();
-                        choisir.emit(s2.clone());
-                    });
-                    html! {
-                        <li id={format!("suggestion-{i}")} role="option"
-                            aria-selected={if Some(i) == *actif { "true" } else { "false" }}
-                            class={classes!((Some(i) == *actif).then_some("actif"))}
-                            {onmousedown}>
-                            { option(t, s) }
-                        </li>
-                    }
+                class={if !visible || e.suggestions.is_empty() { "suggestions cache" } else { "suggestions" }}>
+                { for e.suggestions.iter().enumerate().map(|(i, s)| html! {
+                    <li id={id(i)} role="option"
+                        aria-selected={if Some(i) == e.actif { "true" } else { "false" }}
+                        class={(Some(i) == e.actif).then_some("actif")}
+                        onmousedown={choisir.reform(move |m: MouseEvent| { m.prevent_default(); i })}>
+                        { option(t, s) }
+                    </li>
                 }) }
             </ul>
             if attente {
@@ -301,4 +344,133 @@ fn focalise() -> bool {
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .is_some_and(|e| e.id() == "adresse")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parcours_core::recherche::Precision;
+
+    fn resultat(label: &str, confiance: Confiance) -> Resultat {
+        Resultat {
+            voie: 0,
+            numero: None,
+            rep: String::new(),
+            nom_voie: String::new(),
+            label: label.into(),
+            position: None,
+            precision: Precision::Voie,
+            voisins: Vec::new(),
+            score: 0.0,
+            confiance,
+            mots: Vec::new(),
+            doutes: Vec::new(),
+        }
+    }
+
+    fn liste(texte: &str, s: Vec<Suggestion>) -> Etat {
+        Etat {
+            texte: texte.into(),
+            suggestions: s,
+            ouvert: true,
+            ..Etat::default()
+        }
+    }
+
+    fn deux() -> Vec<Suggestion> {
+        vec![
+            Suggestion::Adresse(resultat("1 Rue A", Confiance::Sure)),
+            Suggestion::Adresse(resultat("1 Rue B", Confiance::Sure)),
+        ]
+    }
+
+    #[test]
+    fn les_fleches_tournent_dans_la_liste() {
+        let mut e = liste("1 rue", deux());
+        e.ouvert = false;
+        assert!(matches!(e.touche("ArrowUp", false), Suite::Geree));
+        assert_eq!((e.ouvert, e.actif), (true, Some(1)));
+        e.touche("ArrowDown", false);
+        assert_eq!(e.actif, Some(0));
+        e.touche("ArrowUp", false);
+        assert_eq!(e.actif, Some(1));
+        e.touche("ArrowDown", false);
+        assert_eq!(e.actif, Some(0));
+        // No list: the arrows keep their default action.
+        let mut vide = liste("1 rue", Vec::new());
+        assert!(matches!(vide.touche("ArrowDown", false), Suite::Libre));
+        assert_eq!(vide.actif, None);
+    }
+
+    #[test]
+    fn entree_prend_l_entree_active_ou_la_premiere() {
+        let mut e = liste("1 rue", deux());
+        e.actif = Some(1);
+        match e.touche("Enter", false) {
+            Suite::Choisi(r) => assert_eq!(r.label, "1 Rue B"),
+            s => panic!("{s:?}"),
+        }
+        assert_eq!(
+            (e.ouvert, e.actif, e.texte.as_str()),
+            (false, None, "1 Rue B")
+        );
+        let mut e = liste("1 rue", deux());
+        assert!(matches!(e.touche("Enter", false), Suite::Choisi(r) if r.label == "1 Rue A"));
+    }
+
+    #[test]
+    fn entree_sur_un_doute_le_met_seulement_en_avant() {
+        let mut e = liste(
+            "1 rue",
+            vec![Suggestion::PeutEtre(resultat(
+                "1 Rue A",
+                Confiance::Douteuse,
+            ))],
+        );
+        assert!(matches!(e.touche("Enter", false), Suite::Geree));
+        assert_eq!((e.actif, e.texte.as_str()), (Some(0), "1 rue"));
+        assert!(matches!(e.touche("Enter", false), Suite::Choisi(_)));
+    }
+
+    #[test]
+    fn entree_sans_suggestion_dit_introuvable_ou_attend_les_adresses() {
+        let mut e = liste("zzz", Vec::new());
+        assert!(matches!(e.touche("Enter", false), Suite::Introuvable(t) if t == "zzz"));
+        assert!(matches!(e.touche("Enter", true), Suite::Geree));
+        assert!(e.entree_en_attente);
+        let mut blanc = liste("  ", Vec::new());
+        assert!(matches!(blanc.touche("Enter", false), Suite::Libre));
+    }
+
+    #[test]
+    fn echap_ferme_puis_efface() {
+        let mut e = liste("1 rue", deux());
+        e.actif = Some(0);
+        e.entree_en_attente = true;
+        assert!(matches!(e.touche("Escape", false), Suite::Libre));
+        assert_eq!(
+            (e.ouvert, e.actif, e.entree_en_attente),
+            (false, None, false)
+        );
+        assert_eq!(e.texte, "1 rue");
+        e.aucune = true;
+        e.touche("Escape", false);
+        assert!(e.texte.is_empty() && e.suggestions.is_empty() && !e.aucune);
+    }
+
+    #[test]
+    fn a_l_arrivee_des_adresses_entree_pressee_avant_prend_ou_dit_introuvable() {
+        let mut e = liste("1 rue", Vec::new());
+        e.entree_en_attente = true;
+        assert!(matches!(e.arrivee(deux(), true), Suite::Choisi(r) if r.label == "1 Rue A"));
+        assert!(!e.entree_en_attente && !e.ouvert);
+        let mut e = liste("zzz", Vec::new());
+        e.entree_en_attente = true;
+        assert!(matches!(e.arrivee(Vec::new(), true), Suite::Introuvable(_)));
+        assert!(e.aucune);
+        // Without Enter: the list, open only under a field in use.
+        let mut e = liste("1 rue", Vec::new());
+        assert!(matches!(e.arrivee(deux(), false), Suite::Libre));
+        assert_eq!((e.ouvert, e.suggestions.len(), e.aucune), (false, 2, false));
+    }
 }

@@ -2,27 +2,58 @@
 
 use crate::choix::Choix;
 use crate::donnees::Donnees;
-use crate::textes::textes;
 use parcours_core::decision::{Avis, Decision, Reponse};
-use parcours_core::lien::Langue;
 use parcours_core::nombre;
 use parcours_core::programme::Contact;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub donnees: Rc<Donnees>,
-    pub reponse: Rc<Reponse>,
-    pub choix: Choix,
-    pub langue: Langue,
-    pub onnouvelle: Callback<()>,
+/// What the answer card shows: a plain function of the page's render (no state of its own),
+/// drawn again with each render of the page.
+pub struct VueReponse<'a> {
+    pub donnees: &'a Donnees,
+    pub reponse: &'a Reponse,
+    pub choix: &'a Choix,
+    pub t: &'a parcours_core::textes::Textes,
+    pub onnouvelle: Callback<MouseEvent>,
     /// « Faire une demande » opens the referral form.
-    pub ondemande: Callback<()>,
-    /// The other ways to find the place (position, map, national service), shown when the data
-    /// cannot answer for the typed address (a street not placed, a doubtful match).
-    #[prop_or_default]
-    pub chemins: Html,
+    pub ondemande: Callback<MouseEvent>,
+    /// The other ways to find the place, offered when the data cannot answer for the typed
+    /// address (a street not placed, a doubtful match): which one the user took.
+    pub onchemin: &'a Callback<Chemin>,
+    /// Whether the national service is one of them.
+    pub en_ligne: bool,
+}
+
+/// The other ways to find a place when the data cannot answer.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Chemin {
+    /// The device's position.
+    Position,
+    /// A point on the map.
+    Carte,
+    /// The national address service.
+    EnLigne,
+}
+
+/// The buttons of the ways on (in the answer card, and under a typed address that matches
+/// nothing).
+pub fn chemins(
+    t: &parcours_core::textes::Textes,
+    en_ligne: bool,
+    choisir: &Callback<Chemin>,
+) -> Html {
+    let bouton = |c: Chemin, texte: &str| {
+        html! {
+            <button type="button" class="bouton secondaire" onclick={choisir.reform(move |_| c)}>{ texte }</button>
+        }
+    };
+    html! {
+        <div class="actions">
+            { bouton(Chemin::Position, t.ma_position()) }
+            { bouton(Chemin::Carte, t.introuvable_carte()) }
+            if en_ligne { { bouton(Chemin::EnLigne, t.introuvable_en_ligne()) } }
+        </div>
+    }
 }
 
 fn contact(c: &Contact, inconnu: &str) -> Html {
@@ -33,22 +64,22 @@ fn contact(c: &Contact, inconnu: &str) -> Html {
         <ul class="contact" lang="fr">
             if !c.nom.is_empty() { <li>{ &c.nom }</li> }
             if !c.telephone.is_empty() {
-                <li><a href={format!("tel:{}", c.telephone.replace(' ', ""))}>{ &c.telephone }</a></li>
+                <li><a href={["tel:", &c.telephone.replace(' ', "")].concat()}>{ &c.telephone }</a></li>
             }
-            if !c.email.is_empty() { <li><a href={format!("mailto:{}", c.email)}>{ &c.email }</a></li> }
+            if !c.email.is_empty() { <li><a href={["mailto:", &c.email].concat()}>{ &c.email }</a></li> }
             if !c.adresse.is_empty() { <li>{ &c.adresse }</li> }
         </ul>
     }
 }
 
-#[function_component]
-pub fn CarteReponse(p: &Props) -> Html {
-    let t = textes(p.langue);
+/// The answer, as a card.
+pub fn carte_reponse(p: &VueReponse) -> Html {
+    let t = p.t;
     let prog = &p.donnees.verificateur.programme;
-    let rep = &p.reponse;
+    let rep = p.reponse;
     let (classe, titre, corps): (&str, String, Html) = if let Some(_age) = rep.hors_age {
         (
-            "hors",
+            "reponse hors",
             t.hors_age_titre(&prog.age_min, &prog.age_max),
             html! { <p>{ t.hors_age_texte() }</p> },
         )
@@ -57,7 +88,7 @@ pub fn CarteReponse(p: &Props) -> Html {
             Decision::Eligible {
                 equipe, quartier, ..
             } => (
-                "oui",
+                "reponse oui",
                 t.eligible_titre().to_string(),
                 html! { <>
                     <p>{ t.eligible_texte(*equipe, quartier) }</p>
@@ -66,50 +97,52 @@ pub fn CarteReponse(p: &Props) -> Html {
             ),
             // The PRE's contact comes once, with « Faire une demande » below.
             Decision::ZonePrioritaire { zone, .. } => (
-                "prioritaire",
+                "reponse prioritaire",
                 t.prioritaire_titre(zone),
                 html! { <p>{ t.prioritaire_texte() }</p> },
             ),
             Decision::HorsTerritoire { .. } => (
-                "hors",
+                "reponse hors",
                 t.hors_territoire_titre().to_string(),
                 html! { <p>{ t.hors_territoire_texte() }</p> },
             ),
             Decision::HorsDijon { .. } => (
-                "hors",
+                "reponse hors",
                 t.hors_dijon_titre().to_string(),
                 html! { <p>{ t.hors_dijon_texte() }</p> },
             ),
             Decision::AConfirmer { motifs, .. } => (
-                "confirmer",
+                "reponse confirmer",
                 t.a_confirmer_titre().to_string(),
                 html! { <>
                     <p>{ t.a_confirmer_texte() }</p>
                     <ul class="motifs">{ for motifs.iter().map(|m| html! { <li>{ t.motif(m) }</li> }) }</ul>
                 </> },
             ),
-            Decision::AdresseIntrouvable => ("hors", t.aucune_suggestion().to_string(), html! {}),
+            Decision::AdresseIntrouvable => {
+                ("reponse hors", t.aucune_suggestion().to_string(), html! {})
+            }
             Decision::AdresseNonLocalisee => (
-                "confirmer",
+                "reponse confirmer",
                 t.non_localisee_titre().to_string(),
                 html! { <>
                     <p>{ t.non_localisee_texte() }</p>
-                    { p.chemins.clone() }
+                    { chemins(t, p.en_ligne, p.onchemin) }
                 </> },
             ),
             Decision::AdresseIncertaine { doutes } => {
                 let label = match &p.choix {
-                    Choix::Adresse(r) => r.label.clone(),
-                    _ => String::new(),
+                    Choix::Adresse(r) => &r.label,
+                    _ => "",
                 };
                 (
-                    "confirmer",
+                    "reponse confirmer",
                     // The address isolated: French inside an Arabic sentence.
-                    t.incertaine_titre(&format!("\u{2068}{label}\u{2069}")),
+                    t.incertaine_titre(&crate::textes::isole(label)),
                     html! { <>
                         <p>{ t.incertaine_texte() }</p>
                         <ul class="motifs">{ for doutes.iter().map(|d| html! { <li>{ t.doute(d) }</li> }) }</ul>
-                        { p.chemins.clone() }
+                        { chemins(t, p.en_ligne, p.onchemin) }
                     </> },
                 )
             }
@@ -117,33 +150,25 @@ pub fn CarteReponse(p: &Props) -> Html {
     };
     let permet = rep.hors_age.is_none() && rep.decision.permet_une_demande();
     let equipe = rep.decision.equipe().and_then(|e| prog.territoire(e));
-    let demander = {
-        let cb = p.ondemande.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
-    let nouvelle = {
-        let cb = p.onnouvelle.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
     let lieu = match &p.choix {
         Choix::Adresse(r) => html! {
             <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ t.deux_points() }</span>
                 <bdi lang="fr">{ &r.label }</bdi>
                 if r.precision != parcours_core::recherche::Precision::Numero {
-                    <span class="precision">{ format!(" ({})", t.precision(r.precision)) }</span>
+                    <span class="precision">{ " (" }{ t.precision(r.precision) }{ ")" }</span>
                 }
             </p>
         },
         Choix::Externe { label, .. } => html! {
             <p class="lieu"><span class="etiquette">{ t.adresse_choisie() }{ t.deux_points() }</span>
                 <bdi lang="fr">{ label }</bdi>
-                <span class="precision">{ format!(" ({})", t.en_ligne_source()) }</span>
+                <span class="precision">{ " (" }{ t.en_ligne_source() }{ ")" }</span>
             </p>
         },
         Choix::Point(pt) => html! {
             <p class="lieu"><span class="etiquette">{ t.point_choisi() }{ t.deux_points() }</span>
-                { format!("{}, {}", nombre::ecrire(pt.lat, 5), nombre::ecrire(pt.lon, 5)) }
-                if pt.precision_m > 0.0 { { format!(" (± {} m)", nombre::ecrire(pt.precision_m, 0)) } }
+                { nombre::ecrire(pt.lat, 5) }{ ", " }{ nombre::ecrire(pt.lon, 5) }
+                if pt.precision_m > 0.0 { { " (± " }{ nombre::ecrire(pt.precision_m, 0) }{ " m)" } }
             </p>
         },
     };
@@ -153,7 +178,7 @@ pub fn CarteReponse(p: &Props) -> Html {
         }
     });
     html! {
-        <section class={classes!("reponse", classe)} aria-labelledby="titre-reponse" data-decision={rep.code()}>
+        <section class={classe} aria-labelledby="titre-reponse" data-decision={rep.code()}>
             <p class="surtitre">{ t.reponse() }</p>
             <h2 id="titre-reponse" tabindex="-1">{ titre }</h2>
             { lieu }
@@ -163,7 +188,7 @@ pub fn CarteReponse(p: &Props) -> Html {
             { corps }
             { for periode.map(|s| html! { <p class="avis">{ s }</p> }) }
             if permet {
-                <button type="button" class="bouton principal" onclick={demander}>{ t.faire_une_demande() }</button>
+                <button type="button" class="bouton principal" onclick={p.ondemande.clone()}>{ t.faire_une_demande() }</button>
                 { match equipe {
                     Some(te) => contact(&te.contact, t.contact_inconnu()),
                     None => contact(&prog.contact_pre, t.contact_inconnu()),
@@ -174,7 +199,7 @@ pub fn CarteReponse(p: &Props) -> Html {
                 <p>{ t.iris_explication() }</p>
                 <ul>{ for rep.raisons.iter().map(|r| html! { <li>{ t.raison(r) }</li> }) }</ul>
             </details>
-            <button type="button" class="bouton lien" onclick={nouvelle}>{ t.nouvelle_recherche() }</button>
+            <button type="button" class="bouton lien" onclick={p.onnouvelle.clone()}>{ t.nouvelle_recherche() }</button>
         </section>
     }
 }

@@ -1,22 +1,11 @@
 //! The data sources with their vintages and licences, read from the manifest.
 
 use crate::donnees::Donnees;
-use crate::textes::textes;
-use parcours_core::lien::Langue;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub donnees: Rc<Donnees>,
-    pub langue: Langue,
-}
-
-#[function_component]
-pub fn Sources(p: &Props) -> Html {
-    let t = textes(p.langue);
-    let sources = p
-        .donnees
+/// The sources' section (no state of its own: drawn with the page).
+pub fn sources(donnees: &Donnees, t: &parcours_core::textes::Textes) -> Html {
+    let sources = donnees
         .manifeste
         .assets
         .iter()
@@ -28,7 +17,7 @@ pub fn Sources(p: &Props) -> Html {
             <ul>
                 { for sources.map(|s| html! {
                     <li lang="fr">
-                        <strong>{ &s.nom }</strong>{ format!(" — {} ({}). ", s.millesime, s.licence) }
+                        <strong>{ &s.nom }</strong>{ " — " }{ &s.millesime }{ " (" }{ &s.licence }{ "). " }
                         { &s.attribution }
                     </li>
                 }) }

@@ -332,7 +332,7 @@ for (const [code, attendu, dir, titre] of [["en", /Yes, your address/, "ltr", "P
 test("assets that fail to load give a clear error, never a blank page", async () => {
   for (const [chemin, reponse, motif] of [
     ["/assets/carte.bin", { status: 404, body: "not found" }, /HTTP 404/],
-    ["/assets/adresses.bin", { status: 200, body: Buffer.from("PRCS\x02\x03\x00\x05\x00\x00\x00\x00\x00\x00\x00hello") }, /checksum/],
+    ["/assets/adresses.bin", { status: 200, body: Buffer.from("PRCS\x02\x04\x00\x05\x00\x00\x00\x00\x00\x00\x00hello") }, /checksum/],
     ["/assets/textes-fr.bin", { status: 404, body: "not found" }, /textes-fr\.bin: HTTP 404/],
   ]) {
     const s = await servir(undefined, (url) => (url.pathname === chemin ? reponse : null));

@@ -18,10 +18,12 @@ after(async () => {
   await serveur?.fermer();
 });
 
-async function ouvrir(options = {}, chemin = "") {
+// The page's own field: the address field, or on the list page its paste box (the static
+// first screen's address field is gone once the App has taken the list page over).
+async function ouvrir(options = {}, chemin = "", champ = "#adresse") {
   const { contexte, p } = await page(navigateur, options);
   await p.goto(serveur.url + chemin);
-  await p.waitForSelector("#adresse");
+  await p.waitForSelector(champ);
   return { contexte, p };
 }
 
@@ -97,8 +99,7 @@ for (const [code, titre, libelle] of [
 }
 
 test("the list page flags both kinds for review, with the reason in words", async () => {
-  const { contexte, p } = await ouvrir({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false }, "?vue=liste");
-  await p.waitForSelector("#colle");
+  const { contexte, p } = await ouvrir({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false }, "?vue=liste", "#colle");
   await p.fill("#colle", `${NON_LOCALISEE}\n${DOUTEUSE}\n12 rue d'Auxonne`);
   await p.click("text=Vérifier les adresses");
   await p.waitForSelector("tr[data-decision=adresse_incertaine]");

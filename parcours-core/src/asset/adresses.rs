@@ -1,4 +1,4 @@
-//! The address index's own payload format (asset format version 3): what an address costs is
+//! The address index's own payload format (since asset format version 3): what an address costs is
 //! its number, its rep and its position; a street's name is written once.
 //!
 //! The payload is a sequence of **sections**, each a varint byte length then its bytes, in
@@ -39,6 +39,8 @@
 //! Decoding parses the bytes into the index directly: lengths are checked against what is
 //! left, arithmetic is checked, and any inconsistency is an error, never a panic.
 
+pub use super::octets::Defaut;
+use super::octets::{Ecrivain, Lecteur};
 use crate::recherche::{IndexAdresses, Numero, PositionE6, VoieBrute};
 
 /// The quantisation grid of the positions, in millionths of a degree: [lon, lat]. An odd step:
@@ -61,128 +63,6 @@ const _: () = assert!(
 
 /// Sections in the order they are written.
 const SECTIONS: usize = 7;
-
-/// Appends integers, texts and bytes.
-#[derive(Default)]
-struct Ecrivain(Vec<u8>);
-
-impl Ecrivain {
-    fn entier(&mut self, mut n: u64) {
-        while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
-    }
-
-    fn taille(&mut self, n: usize) {
-        self.entier(n as u64);
-    }
-
-    fn relatif(&mut self, n: i64) {
-        self.entier(((n << 1) ^ (n >> 63)) as u64);
-    }
-
-    fn texte(&mut self, s: &str) {
-        self.taille(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-}
-
-/// What is wrong in a payload, and in which section (static texts: no formatting code in the
-/// WebAssembly for them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Defaut {
-    pub section: &'static str,
-    pub quoi: &'static str,
-}
-
-impl std::fmt::Display for Defaut {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "address index, section {}: {}", self.section, self.quoi)
-    }
-}
-
-/// Reads what [`Ecrivain`] wrote, refusing anything else.
-struct Lecteur<'a> {
-    octets: &'a [u8],
-    /// What is read, for the error messages.
-    nom: &'static str,
-}
-
-impl<'a> Lecteur<'a> {
-    fn erreur(&self, quoi: &'static str) -> Defaut {
-        Defaut {
-            section: self.nom,
-            quoi,
-        }
-    }
-
-    #[inline]
-    fn entier(&mut self) -> Result<u64, Defaut> {
-        let mut n = 0u64;
-        for (i, &b) in self.octets.iter().enumerate().take(10) {
-            let bits = u64::from(b & 0x7f);
-            if i == 9 && b > 1 {
-                break;
-            }
-            n |= bits << (7 * i);
-            if b & 0x80 == 0 {
-                self.octets = &self.octets[i + 1..];
-                return Ok(n);
-            }
-        }
-        Err(self.erreur("bad or truncated integer"))
-    }
-
-    #[inline]
-    fn relatif(&mut self) -> Result<i64, Defaut> {
-        let z = self.entier()?;
-        Ok(((z >> 1) as i64) ^ -((z & 1) as i64))
-    }
-
-    /// A count of elements that take at least `par_element` bytes each, in this section or in
-    /// the one given: a count larger than what is left is refused before anything is allocated.
-    fn compte(&mut self, par_element: usize, dans: Option<&Lecteur>) -> Result<usize, Defaut> {
-        let n = self.entier()?;
-        let reste = dans.map_or(self.octets.len(), |d| d.octets.len());
-        match usize::try_from(n) {
-            Ok(n) if n.saturating_mul(par_element) <= reste => Ok(n),
-            _ => Err(self.erreur("count beyond the data")),
-        }
-    }
-
-    fn octets(&mut self, n: u64) -> Result<&'a [u8], Defaut> {
-        match usize::try_from(n) {
-            Ok(n) if n <= self.octets.len() => {
-                let (a, b) = self.octets.split_at(n);
-                self.octets = b;
-                Ok(a)
-            }
-            _ => Err(self.erreur("truncated")),
-        }
-    }
-
-    fn texte(&mut self) -> Result<String, Defaut> {
-        let n = self.entier()?;
-        let o = self.octets(n)?;
-        String::from_utf8(o.to_vec()).map_err(|_| self.erreur("text not UTF-8"))
-    }
-
-    fn section(&mut self, nom: &'static str) -> Result<Lecteur<'a>, Defaut> {
-        let n = self.entier()?;
-        let octets = self.octets(n)?;
-        Ok(Lecteur { octets, nom })
-    }
-
-    fn fin(&self) -> Result<(), Defaut> {
-        if self.octets.is_empty() {
-            Ok(())
-        } else {
-            Err(self.erreur("bytes left over"))
-        }
-    }
-}
 
 /// A position on the grid, in steps.
 type Cellule = [i64; 2];
@@ -333,10 +213,7 @@ pub fn decoder(octets: &[u8]) -> Result<IndexAdresses, Defaut> {
 
 /// The voies of a payload, before their tokens.
 fn lire(octets: &[u8]) -> Result<Vec<VoieBrute>, Defaut> {
-    let mut tout = Lecteur {
-        octets,
-        nom: "list",
-    };
+    let mut tout = Lecteur::nouveau(octets, "address index");
     let mut lieux = tout.section("lieux")?;
     let mut reps = tout.section("reps")?;
     let mut voies = tout.section("voies")?;
@@ -657,10 +534,7 @@ mod tests {
             w.taille(s.len());
             w.0.extend_from_slice(s);
         }
-        assert_eq!(
-            erreur(&w.0).to_string(),
-            "address index, section voies: count beyond the data"
-        );
+        assert_eq!(erreur(&w.0).to_string(), "voies: count beyond the data");
         // An integer of more than 64 bits.
         assert_eq!(erreur(&[0xff; 12]).quoi, "bad or truncated integer");
     }
