@@ -660,6 +660,23 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
     r
 }
 
+/// Only the first street type typed is the street's type: a later one names it (« cours du
+/// Parc », « rue du Port », « allée de la Cour »), so a street without that word is not the one
+/// typed. The same type typed twice (« rue rue Monge ») stays a type.
+pub fn nommer_types_suivants(mots: &mut [Mot]) {
+    let mut premier: Option<String> = None;
+    for m in mots
+        .iter_mut()
+        .filter(|m| !m.facultatif && m.classe == Classe::Type)
+    {
+        match &premier {
+            None => premier = Some(m.forme.clone()),
+            Some(p) if *p != m.forme => m.classe = Classe::Significatif,
+            Some(_) => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::comprehension::{analyser, Mot, Requete};
+use crate::comprehension::{analyser, nommer_types_suivants, Mot, Requete};
 use crate::normalisation::{classer, majuscule, minuscule, phonetique, plier, Classe};
 
 /// A position in millionths of a degree (WGS84): [lon, lat].
@@ -390,6 +390,7 @@ impl Moteur {
     fn rechercher_texte(&self, texte: &str, max: usize) -> Vec<Resultat> {
         let mut requete = analyser(texte, &self.communes);
         self.decoller(&mut requete);
+        nommer_types_suivants(&mut requete.mots);
         self.rechercher_requete(&requete, max)
     }
 
@@ -474,11 +475,11 @@ impl Moteur {
             b = a;
         }
         pieces.reverse();
-        // Not only articles and types: something must name the street.
-        pieces
-            .iter()
-            .any(|p| classer(p) == Classe::Significatif)
-            .then_some(pieces)
+        // Something must name the street: a word that is no article nor type, or a second
+        // street type (« coursduparc »).
+        let classes = || pieces.iter().map(|p| classer(p));
+        let types = classes().filter(|&c| c == Classe::Type).count();
+        (types >= 2 || classes().any(|c| c == Classe::Significatif)).then_some(pieces)
     }
 
     pub fn rechercher_requete(&self, requete: &Requete, max: usize) -> Vec<Resultat> {
@@ -513,8 +514,14 @@ impl Moteur {
             {
                 continue;
             }
+            // A street type that names the street (« cours du Parc ») brings the voies of types.
+            let type_nommant = classer(&m.forme) == Classe::Type;
             for &(t, _, _) in app {
-                if significatifs && self.classes[t as usize] != Classe::Significatif {
+                let classe = self.classes[t as usize];
+                if significatifs
+                    && classe != Classe::Significatif
+                    && !(type_nommant && classe == Classe::Type)
+                {
                     continue;
                 }
                 for &v in &self.listes[t as usize] {
@@ -705,8 +712,11 @@ impl Moteur {
                 Classe::Significatif => 1.0,
             };
             let mut meilleur: Option<(f32, usize, Appariement)> = None;
+            // A street type typed as a name word (« cours du Parc ») is not the voie's own type.
+            let type_nommant =
+                m.classe == Classe::Significatif && classer(&m.forme) == Classe::Type;
             for (k, &t) in voie.jetons.iter().enumerate().take(32) {
-                if utilises[k] {
+                if utilises[k] || (type_nommant && k == 0) {
                     continue;
                 }
                 if let Some(&(_, q, c)) = a.iter().find(|(x, _, _)| *x == t) {
@@ -1351,6 +1361,57 @@ mod tests {
             .rechercher("12 rue fe zorglub", 5)
             .iter()
             .all(|r| r.confiance == Confiance::Douteuse));
+    }
+
+    #[test]
+    fn a_second_street_type_names_the_street() {
+        let v = |nom: &str, lon| {
+            let numeros = vec![n(2, "", lon), n(34, "", lon + 1)];
+            let commune = "Dijon".to_string();
+            (
+                nom.to_string(),
+                "21000".into(),
+                "21231".into(),
+                commune,
+                numeros,
+            )
+        };
+        let m = Moteur::new(IndexAdresses::construire(vec![
+            v("COURS DU PARC", 1),
+            v("CHEMIN DIT DE LA MONGEOTTE", 3),
+            v("PARC DE LA COLOMBIERE", 5),
+            v("PORT DU CANAL", 7),
+            v("COUR DE LA GARE", 9),
+        ]));
+        let premier = |q: &str| {
+            let r = m.rechercher(q, 5);
+            r.first().map(|r| (r.nom_voie.clone(), r.confiance))
+        };
+        let sur = |voie: &str| Some((voie.to_string(), Confiance::Sure));
+        assert_eq!(premier("34 cours du parc"), sur("COURS DU PARC"));
+        assert_eq!(premier("34 coursduparc"), sur("COURS DU PARC"));
+        assert_eq!(
+            premier("2 parc de la colombiere"),
+            sur("PARC DE LA COLOMBIERE")
+        );
+        assert_eq!(
+            premier("rue rue du port du canal"),
+            premier("rue du port du canal")
+        );
+        // « parc » was typed: a street without it is not the one typed, however close the rest.
+        for q in [
+            "34 cours di parc",
+            "34 rue du parc",
+            "2 allee de la cour",
+            "rue du port",
+        ] {
+            let r = m.rechercher(q, 5);
+            assert!(
+                r.iter()
+                    .all(|r| r.nom_voie == "COURS DU PARC" || r.confiance == Confiance::Douteuse),
+                "{q}: {r:?}"
+            );
+        }
     }
 
     #[test]
