@@ -288,6 +288,32 @@ pub fn etiqueter_region(e: &mut [Etiquete]) {
     }
 }
 
+/// A country or région that names the street is no region: after an article (« place de la
+/// France Libre », « place des Ducs de Bourgogne ») or before a word of the street (« place
+/// de la France li… »).
+pub fn rendre_regions_nommantes(e: &mut [Etiquete]) {
+    let mut fin = e.len();
+    while fin > 0 {
+        if e[fin - 1].etiquette != Etiquette::Region {
+            fin -= 1;
+            continue;
+        }
+        // e[debut..fin]: a run of regions (« Côte-d'Or, France »), taken as one.
+        let mut debut = fin - 1;
+        while debut > 0 && e[debut - 1].etiquette == Etiquette::Region {
+            debut -= 1;
+        }
+        let apres_article = debut > 0 && classer(&e[debut - 1].jeton.texte) == Classe::Article;
+        let suivie = e[fin..].iter().any(|x| x.etiquette == Etiquette::Voie);
+        if apres_article || suivie {
+            for x in &mut e[debut..fin] {
+                x.etiquette = Etiquette::Voie;
+            }
+        }
+        fin = debut;
+    }
+}
+
 /// After the commune: a lone `21` (the département) at the very end, after a postcode or the
 /// commune's name.
 pub fn etiqueter_departement_final(e: &mut [Etiquete]) {
@@ -610,6 +636,7 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
     etiqueter_departement_final(&mut e);
     etiqueter_complements(&mut e);
     couper_avant_adresse(&mut e);
+    rendre_regions_nommantes(&mut e);
     // Nothing left to name a street: those words were the street after all (« Rue de la
     // Porte », « Résidence du Parc », « rue de la Côte d'Or »).
     let nomme = |e: &[Etiquete]| {
@@ -804,6 +831,25 @@ mod tests {
                 Some(9),
                 None,
                 "rue musette",
+            ),
+            // A country or région in the street's name stays there.
+            (
+                "6 place de la France Libre",
+                Some(6),
+                None,
+                "place de la france libre",
+            ),
+            (
+                "6 place de la france li",
+                Some(6),
+                None,
+                "place de la france li",
+            ),
+            (
+                "8 place des Ducs de Bourgogne, 21000 Dijon, France",
+                Some(8),
+                None,
+                "place des ducs de bourgogne",
             ),
         ]);
     }
