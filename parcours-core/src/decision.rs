@@ -7,7 +7,7 @@ use crate::asset::adresses::ERREUR_POSITION_M;
 use crate::asset::Carte;
 use crate::geometrie::{Localisateur, Localisation, Proche};
 use crate::programme::{Couverture, Date, Equipe, Programme, Statut};
-use crate::recherche::{Confiance, Doute, Precision, Resultat};
+use crate::recherche::{homonymes, nom_affiche, Confiance, Doute, Precision, Resultat};
 
 /// An IRIS as a decision reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,6 +88,16 @@ impl Decision {
             Decision::AConfirmer { equipes, .. } if equipes.len() == 1 => Some(equipes[0]),
             _ => None,
         }
+    }
+
+    /// The same answer for a family: the same outcome, team and priority zone (the IRIS may
+    /// differ).
+    pub fn meme_reponse(&self, autre: &Decision) -> bool {
+        let zone = |d: &Decision| match d {
+            Decision::ZonePrioritaire { zone, .. } => Some(zone.clone()),
+            _ => None,
+        };
+        self.code() == autre.code() && self.equipe() == autre.equipe() && zone(self) == zone(autre)
     }
 
     pub fn iris(&self) -> Option<&IrisRef> {
@@ -246,6 +256,9 @@ impl Raison {
                 ),
                 Doute::NumeroIsole { numero, connu } => format!(
                     "Le numéro {numero} ne serait placé que d’après un seul numéro connu de ce côté de la voie ({connu})."
+                ),
+                Doute::Homonyme { voie } => format!(
+                    "La voie «\u{a0}{voie}\u{a0}» porte aussi ce nom, et la réponse n’y est pas la même."
                 ),
             },
             Raison::PositionDonnee { precision_m } => {
@@ -664,6 +677,30 @@ impl Verificateur {
             Issue::HorsDijon | Issue::Partiel(_) => Decision::HorsDijon { distance_m: None },
         };
         (decision, raisons)
+    }
+
+    /// The decision for a search's results (best first): the first one's, unless another
+    /// street bears its name under another type ([`homonymes`]) and is answered otherwise —
+    /// then the typed text cannot tell which, and the address is uncertain.
+    pub fn decider_recherche(&self, resultats: &[Resultat]) -> (Decision, Vec<Raison>) {
+        let Some(premier) = resultats.first() else {
+            return (Decision::AdresseIntrouvable, Vec::new());
+        };
+        let (decision, raisons) = self.decider_adresse(premier);
+        let doutes: Vec<Doute> = homonymes(resultats)
+            .filter(|h| !self.decider_adresse(h).0.meme_reponse(&decision))
+            .map(|h| Doute::Homonyme {
+                voie: nom_affiche(&h.nom_voie),
+            })
+            .collect();
+        if doutes.is_empty() {
+            return (decision, raisons);
+        }
+        let mut raisons = vec![Raison::AdresseIncertaine {
+            label: premier.label.clone(),
+        }];
+        raisons.extend(doutes.iter().map(|d| Raison::Doute { doute: d.clone() }));
+        (Decision::AdresseIncertaine { doutes }, raisons)
     }
 
     /// The decision for a search result: its point, and for an inferred position or a street

@@ -299,11 +299,12 @@ pub fn verifier_ligne(m: &Moteur, v: &Verificateur, ligne: usize, saisie: &str) 
         r.decision = "illisible";
         return r;
     }
-    let Some(a) = m.rechercher(t, 1).into_iter().next() else {
-        r.decision = Decision::AdresseIntrouvable.code();
+    let resultats = m.rechercher(t, 5);
+    let (d, _) = v.decider_recherche(&resultats);
+    let Some(a) = resultats.into_iter().next() else {
+        r.decision = d.code();
         return r;
     };
-    let (d, _) = v.decider_adresse(&a);
     r.trouvee = Some(a.label);
     r.precision = Some(a.precision);
     r.iris = d.iris().map(|i| (i.code.clone(), i.nom.clone()));

@@ -140,8 +140,8 @@ impl IndexAdresses {
     }
 }
 
-/// How precisely a result places the address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How precisely a result places the address, most precise first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// The point of that very house number.
@@ -208,6 +208,9 @@ pub enum Doute {
     NumeroHorsPlage { numero: u32, min: u32, max: u32 },
     /// The number was placed from a single known number of its side.
     NumeroIsole { numero: u32, connu: u32 },
+    /// Another street bears this name under another type (« Place Bossuet » for « 14
+    /// bossuet »), and the answer there is not the same ([`homonymes`]).
+    Homonyme { voie: String },
 }
 
 /// One answer of the search.
@@ -1069,6 +1072,31 @@ fn tronquer(texte: &str, max: usize) -> &str {
 }
 
 /// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
+/// The other results that bear the first one's name under another street type (« 14 Rue
+/// Bossuet », « 14 Place Bossuet » for « 14 bossuet »), none doubtful, and placed at least as
+/// precisely (the number known on both, say): the typed text does not say which one is meant.
+/// A street where the data knows the typed number is not matched by one where it does not.
+pub fn homonymes(resultats: &[Resultat]) -> impl Iterator<Item = &Resultat> {
+    let nom = |r: &Resultat| -> Vec<String> {
+        let mut mots = crate::normalisation::jetons_voie(&r.nom_voie);
+        mots.retain(|m| classer(m) == Classe::Significatif);
+        mots
+    };
+    let premier = resultats
+        .first()
+        .filter(|r| r.confiance != Confiance::Douteuse)
+        .map(|r| (r.voie, r.precision, nom(r)))
+        .filter(|(_, _, n)| !n.is_empty());
+    resultats.iter().skip(1).filter(move |r| {
+        premier.as_ref().is_some_and(|(voie, precision, n)| {
+            r.voie != *voie
+                && r.confiance != Confiance::Douteuse
+                && r.precision <= *precision
+                && nom(r) == *n
+        })
+    })
+}
+
 pub fn nom_affiche(nom: &str) -> String {
     if nom.chars().any(|c| majuscule(c) != c) {
         return nom.to_string();

@@ -485,6 +485,8 @@ messages! {
     doute_type_contredit(type_voie);
     doute_numero_hors_plage(numero, min, max);
     doute_numero_isole(numero, connu);
+    doute_homonyme(voie);
+    homonymes_choisir;
     raison_position_donnee(precision);
     raison_dans_iris(code, nom);
     raison_quartier_entier(quartier, equipe);
@@ -819,6 +821,7 @@ impl Textes {
                 self.doute_numero_hors_plage(numero, min, max)
             }
             Doute::NumeroIsole { numero, connu } => self.doute_numero_isole(numero, connu),
+            Doute::Homonyme { voie } => self.doute_homonyme(voie),
         }
     }
 

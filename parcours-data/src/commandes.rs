@@ -126,13 +126,9 @@ impl Verification {
             let Some(texte) = a.as_str() else {
                 return json!({"erreur": "adresse must be a string"});
             };
-            match self.moteur.rechercher(texte, 1).into_iter().next() {
-                Some(r) => {
-                    let (d, rs) = v.decider_adresse(&r);
-                    (d, rs, Some(resultat_json(&r)))
-                }
-                None => (Decision::AdresseIntrouvable, vec![], None),
-            }
+            let resultats = self.moteur.rechercher(texte, 5);
+            let (d, rs) = v.decider_recherche(&resultats);
+            (d, rs, resultats.first().map(resultat_json))
         } else {
             let lon = entree.get("lon").and_then(Value::as_f64);
             let lat = entree.get("lat").and_then(Value::as_f64);

@@ -371,7 +371,7 @@ fn a_catalogue_of_messages_with_a_fault_stops_the_build_and_names_it() {
 fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
     use parcours_core::decision::Raison;
     use parcours_core::programme::{Couverture, Equipe};
-    use parcours_core::recherche::Precision;
+    use parcours_core::recherche::{Doute, Precision};
     let reel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/textes");
     let t = pipeline::lire_textes(&reel, parcours_core::lien::Langue::Fr).unwrap();
     let label = "12 Rue d’Auxonne 21000 Dijon".to_string();
@@ -432,6 +432,32 @@ fn the_french_catalogue_gives_the_reasons_as_the_core_does() {
             raisons.push(Raison::Interpolee { voisins: n, accord });
             raisons.push(Raison::VoieSeulement { numeros: n, accord });
         }
+    }
+    raisons.push(Raison::AdresseIncertaine {
+        label: label.clone(),
+    });
+    raisons.push(Raison::VoieNonLocalisee {
+        label: label.clone(),
+    });
+    for doute in [
+        Doute::MotAbsent {
+            mot: "belin".into(),
+        },
+        Doute::TypeContredit { tape: "rue".into() },
+        Doute::NumeroHorsPlage {
+            numero: 90,
+            min: 2,
+            max: 40,
+        },
+        Doute::NumeroIsole {
+            numero: 9,
+            connu: 3,
+        },
+        Doute::Homonyme {
+            voie: "Place Bossuet".into(),
+        },
+    ] {
+        raisons.push(Raison::Doute { doute });
     }
     for r in &raisons {
         assert_eq!(t.raison(r), r.texte_fr(), "{r:?}");

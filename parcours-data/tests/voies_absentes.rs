@@ -64,6 +64,33 @@ fn known_streets_without_positions_are_said_so() {
     }
 }
 
+/// One name under two street types, the type not typed: answered only when both streets give
+/// the same answer, or when the data knows the number on one of them only.
+#[test]
+fn one_name_under_two_types_is_answered_only_when_it_does_not_matter() {
+    let v = construire(None, "homonymes");
+    let homonyme = |q: &str| {
+        let r = v.repondre(&serde_json::json!({ "adresse": q }).to_string());
+        let raisons = r["raisons"].to_string();
+        (
+            r["decision"].as_str().unwrap_or_default().to_string(),
+            raisons.contains("porte aussi ce nom, et la réponse"),
+            raisons,
+        )
+    };
+    // Rue d'Ahuy and Route d'Ahuy are not answered alike.
+    let (d, dit, raisons) = homonyme("ahuy");
+    assert_eq!((d.as_str(), dit), ("adresse_incertaine", true), "{raisons}");
+    assert!(raisons.contains("Route d'Ahuy"), "{raisons}");
+    // Typed with its type, the street is the one typed.
+    let (_, dit, raisons) = homonyme("rue d'ahuy");
+    assert!(!dit, "{raisons}");
+    // 14 is known on Rue Bossuet; Galerie Bossuet is known by name only.
+    assert_eq!(homonyme("14 bossuet").0, "hors_territoire");
+    // Rue and Avenue Jean Jaurès: the same answer.
+    assert_eq!(homonyme("jean jaures").0, "eligible");
+}
+
 #[test]
 fn streets_missing_from_the_addresses_are_never_answered_for_another() {
     for graine in [

@@ -11,7 +11,7 @@
 use crate::donnees::Adresses;
 use crate::textes::{demarrage, textes};
 use parcours_core::lien::Langue;
-use parcours_core::recherche::{Confiance, Precision, Resultat};
+use parcours_core::recherche::{homonymes, Confiance, Precision, Resultat};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,12 +39,15 @@ pub enum Suggestion {
     /// A doubtful match (maybe another street than the one meant): offered as « Vouliez-vous
     /// dire … ? », never taken by Enter alone.
     PeutEtre(Resultat),
+    /// The first address when another street bears its name under another type
+    /// (`recherche::homonymes`): shown as an address, never taken by Enter alone.
+    Homonyme(Resultat),
 }
 
 impl Suggestion {
     fn resultat(self) -> Resultat {
         match self {
-            Suggestion::Adresse(r) | Suggestion::PeutEtre(r) => r,
+            Suggestion::Adresse(r) | Suggestion::PeutEtre(r) | Suggestion::Homonyme(r) => r,
         }
     }
 }
@@ -54,11 +57,14 @@ fn suggerer(a: Option<&Adresses>, texte: &str) -> Vec<Suggestion> {
     let Some(a) = a.filter(|_| !texte.trim().is_empty()) else {
         return Vec::new();
     };
-    a.moteur
-        .rechercher(texte, MAX_SUGGESTIONS)
+    let resultats = a.moteur.rechercher(texte, MAX_SUGGESTIONS);
+    let homonyme = homonymes(&resultats).next().is_some();
+    resultats
         .into_iter()
-        .map(|r| match r.confiance {
+        .enumerate()
+        .map(|(i, r)| match r.confiance {
             Confiance::Douteuse => Suggestion::PeutEtre(r),
+            _ if i == 0 && homonyme => Suggestion::Homonyme(r),
             _ => Suggestion::Adresse(r),
         })
         .collect()
@@ -67,14 +73,17 @@ fn suggerer(a: Option<&Adresses>, texte: &str) -> Vec<Suggestion> {
 /// How an entry shows in the list (inside its `role=option`).
 fn option(t: &parcours_core::textes::Textes, s: &Suggestion) -> Html {
     match s {
-        Suggestion::Adresse(r) => {
+        Suggestion::Adresse(r) | Suggestion::Homonyme(r) => {
             let selon = match r.precision {
                 Precision::Numero => None,
                 autre => Some(t.precision(autre)),
             };
             html! { <>
                 <bdi class="libelle" lang="fr">{ &r.label }</bdi>
-                if let Some(s) = selon { <span class="precision">{ s }</span> }
+                if let Some(p) = selon { <span class="precision">{ p }</span> }
+                if matches!(s, Suggestion::Homonyme(_)) {
+                    <span class="precision">{ t.homonymes_choisir() }</span>
+                }
             </> }
         }
         // The address isolated (first strong isolate … pop): French inside an Arabic sentence.
@@ -139,11 +148,11 @@ impl Etat {
                     (Some(i), _) => (i + n - 1) % n,
                 });
             }
-            // The highlighted entry, or the first one unless it is a doubt: then it is only
-            // highlighted, for the user to decide.
+            // The highlighted entry, or the first one unless it is a doubt or shares its name
+            // with another street: then it is only highlighted, for the user to decide.
             "Enter" if self.ouvert && n > 0 => match (self.actif, &self.suggestions[0]) {
                 (Some(i), _) => return self.prendre(self.suggestions[i].clone()),
-                (None, Suggestion::PeutEtre(_)) => self.actif = Some(0),
+                (None, Suggestion::PeutEtre(_) | Suggestion::Homonyme(_)) => self.actif = Some(0),
                 (None, premier) => return self.prendre(premier.clone()),
             },
             "Enter" if n == 0 && !vide => return Suite::Introuvable(self.texte.clone()),
@@ -292,10 +301,16 @@ pub fn RechercheAdresse(p: &Props) -> Html {
     let visible = e.ouvert && !e.texte.trim().is_empty();
     let attente = visible && p.adresses.is_none();
     let aucune = e.aucune && !e.texte.trim().is_empty();
+    let homonyme = matches!(e.suggestions.first(), Some(Suggestion::Homonyme(_)));
     let annonce = if attente {
         demarrage(p.langue).chargement.to_string()
     } else if aucune {
         t.aucune_suggestion().to_string()
+    } else if visible && homonyme {
+        let mut s = t.suggestions(e.suggestions.len());
+        s.push(' ');
+        s.push_str(t.homonymes_choisir());
+        s
     } else if visible && !e.suggestions.is_empty() {
         t.suggestions(e.suggestions.len())
     } else {
@@ -430,6 +445,28 @@ mod tests {
         assert!(matches!(e.touche("Enter", false), Suite::Geree));
         assert_eq!((e.actif, e.texte.as_str()), (Some(0), "1 rue"));
         assert!(matches!(e.touche("Enter", false), Suite::Choisi(_)));
+    }
+
+    #[test]
+    fn entree_sur_une_voie_homonyme_la_met_seulement_en_avant() {
+        // « 14 bossuet »: Rue or Place Bossuet? Enter alone does not choose.
+        let homonymes = || {
+            vec![
+                Suggestion::Homonyme(resultat("14 Rue Bossuet", Confiance::Sure)),
+                Suggestion::Adresse(resultat("14 Place Bossuet", Confiance::Sure)),
+            ]
+        };
+        let mut e = liste("14 bossuet", homonymes());
+        assert!(matches!(e.touche("Enter", false), Suite::Geree));
+        assert_eq!((e.actif, e.texte.as_str()), (Some(0), "14 bossuet"));
+        assert!(
+            matches!(e.touche("Enter", false), Suite::Choisi(r) if r.label == "14 Rue Bossuet")
+        );
+        // Enter pressed before the addresses came: the list, not a choice.
+        let mut e = liste("14 bossuet", Vec::new());
+        e.entree_en_attente = true;
+        assert!(matches!(e.arrivee(homonymes(), true), Suite::Libre));
+        assert_eq!(e.suggestions.len(), 2);
     }
 
     #[test]
