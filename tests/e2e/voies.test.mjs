@@ -58,6 +58,27 @@ test("a street known without positions: said in the suggestions, an honest card,
   await contexte.close();
 });
 
+test("one name under two street types: the first suggestion says so, and Enter alone only highlights it", async () => {
+  const { contexte, p } = await ouvrir();
+  await p.focus("#adresse");
+  // Rue d'Ahuy and Route d'Ahuy: « ahuy » does not say which.
+  await p.keyboard.type("ahuy");
+  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  assert.match(await premiere.textContent(), /Plusieurs voies portent ce nom\u00a0: choisissez la vôtre dans la liste\./);
+  assert.match(await p.textContent("#adresse-statut"), /Plusieurs voies portent ce nom/);
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("#suggestions [role=option][aria-selected=true]");
+  assert.equal(await p.$(".reponse"), null, "Enter alone gave no answer");
+  await sansViolation(p, "suggestions of one name under two types");
+  await p.screenshot({ path: join(ARTEFACTS, "homonymes.png"), fullPage: true });
+  // Picked on purpose (the second street), it is answered for that street.
+  await p.keyboard.press("ArrowDown");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".reponse");
+  assert.match(await p.inputValue("#adresse"), /d'Ahuy/);
+  await contexte.close();
+});
+
 test("a doubtful match is offered as « Vouliez-vous dire … ? », and Enter does not pick it", async () => {
   const { contexte, p } = await ouvrir();
   await p.focus("#adresse");
