@@ -15,7 +15,11 @@ fn moteur() -> &'static Moteur {
                 "Dijon".to_string(),
                 numeros
                     .iter()
-                    .map(|&n| Numero { numero: n, rep: String::new(), position: [5_040_000 + n as i32, 47_320_000] })
+                    .map(|&n| Numero {
+                        numero: n,
+                        rep: String::new(),
+                        position: [5_040_000 + n as i32, 47_320_000],
+                    })
                     .collect(),
             )
         };
