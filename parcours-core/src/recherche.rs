@@ -1098,7 +1098,14 @@ pub fn homonymes(resultats: &[Resultat]) -> impl Iterator<Item = &Resultat> {
 }
 
 pub fn nom_affiche(nom: &str) -> String {
-    if nom.chars().any(|c| majuscule(c) != c) {
+    // Already in mixed case: kept. A few small letters in capitals are not (« 26Eme »).
+    let (petites, grandes) = nom.chars().fold((0, 0), |(p, g), c| {
+        (
+            p + usize::from(majuscule(c) != c),
+            g + usize::from(minuscule(c) != c),
+        )
+    });
+    if 2 * petites > grandes {
         return nom.to_string();
     }
     let mut out = String::with_capacity(nom.len());
@@ -1119,7 +1126,8 @@ pub fn nom_affiche(nom: &str) -> String {
             // Capitalise after a start, a hyphen or an elision (D'Auxonne → d'Auxonne).
             let mut debut = true;
             for c in bas.chars() {
-                if debut && c.is_alphabetic() {
+                // A word starting with a digit keeps its letters small (« 26eme »).
+                if debut && c.is_alphanumeric() {
                     out.push(majuscule(c));
                     debut = false;
                 } else {
@@ -1562,6 +1570,8 @@ mod tests {
         );
         assert_eq!(nom_affiche("AVENUE JEAN-JAURES"), "Avenue Jean-Jaures");
         assert_eq!(nom_affiche("Rue de la Liberté"), "Rue de la Liberté");
+        assert_eq!(nom_affiche("RUE DU 26Eme DRAGONS"), "Rue du 26eme Dragons");
+        assert_eq!(nom_affiche("Rue Émile Zola"), "Rue Émile Zola");
     }
 }
 
