@@ -1073,9 +1073,9 @@ fn tronquer(texte: &str, max: usize) -> &str {
 
 /// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
 /// The other results that bear the first one's name under another street type (« 14 Rue
-/// Bossuet », « 14 Place Bossuet » for « 14 bossuet »), none doubtful, and placed at least as
-/// precisely (the number known on both, say): the typed text does not say which one is meant.
-/// A street where the data knows the typed number is not matched by one where it does not.
+/// Bossuet », « 14 Place Bossuet » for « 14 bossuet »), none doubtful: the typed text does
+/// not say which one is meant. Only when the data knows the typed number on the first street,
+/// the others must have it too.
 pub fn homonymes(resultats: &[Resultat]) -> impl Iterator<Item = &Resultat> {
     let nom = |r: &Resultat| -> Vec<String> {
         let mut mots = crate::normalisation::jetons_voie(&r.nom_voie);
@@ -1091,7 +1091,7 @@ pub fn homonymes(resultats: &[Resultat]) -> impl Iterator<Item = &Resultat> {
         premier.as_ref().is_some_and(|(voie, precision, n)| {
             r.voie != *voie
                 && r.confiance != Confiance::Douteuse
-                && r.precision <= *precision
+                && (*precision != Precision::Numero || r.precision == Precision::Numero)
                 && nom(r) == *n
         })
     })
