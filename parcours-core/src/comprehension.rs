@@ -289,7 +289,7 @@ pub fn etiqueter_region(e: &mut [Etiquete]) {
 }
 
 /// A country or région that names the street is no region: after an article (« place de la
-/// France Libre », « place des Ducs de Bourgogne ») or before a word of the street (« place
+/// France Libre », « place des Ducs de Bourgogne ») or between words of the street (« place
 /// de la France li… »).
 pub fn rendre_regions_nommantes(e: &mut [Etiquete]) {
     let mut fin = e.len();
@@ -303,8 +303,14 @@ pub fn rendre_regions_nommantes(e: &mut [Etiquete]) {
         while debut > 0 && e[debut - 1].etiquette == Etiquette::Region {
             debut -= 1;
         }
-        let apres_article = debut > 0 && classer(&e[debut - 1].jeton.texte) == Classe::Article;
-        let suivie = e[fin..].iter().any(|x| x.etiquette == Etiquette::Voie);
+        // Between words of the street, not before it (« Dijon, Côte-d'Or, 8 rue Monge »).
+        let voie = |x: &Etiquete| x.etiquette == Etiquette::Voie;
+        let apres_article = debut > 0
+            && voie(&e[debut - 1])
+            && classer(&e[debut - 1].jeton.texte) == Classe::Article;
+        let suivie = e[..debut].iter().any(voie)
+            && e.get(fin)
+                .is_some_and(|x| voie(x) && !est_nombre(&x.jeton.texte));
         if apres_article || suivie {
             for x in &mut e[debut..fin] {
                 x.etiquette = Etiquette::Voie;
@@ -832,6 +838,8 @@ mod tests {
                 None,
                 "rue musette",
             ),
+            ("Dijon, Côte-d'Or, 8 rue Monge", Some(8), None, "rue monge"),
+            ("21000 Dijon France 8 rue Monge", Some(8), None, "rue monge"),
             // A country or région in the street's name stays there.
             (
                 "6 place de la France Libre",

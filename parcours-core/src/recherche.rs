@@ -140,8 +140,8 @@ impl IndexAdresses {
     }
 }
 
-/// How precisely a result places the address, most precise first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// How precisely a result places the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// The point of that very house number.
@@ -478,11 +478,15 @@ impl Moteur {
             b = a;
         }
         pieces.reverse();
-        // Something must name the street: a word that is no article nor type, or a second
-        // street type (« coursduparc »).
-        let classes = || pieces.iter().map(|p| classer(p));
-        let types = classes().filter(|&c| c == Classe::Type).count();
-        (types >= 2 || classes().any(|c| c == Classe::Significatif)).then_some(pieces)
+        // Something must name the street: a word that is no article nor type, or a second,
+        // different street type (« coursduparc », not « ruerue »).
+        let mut types: Vec<&String> = pieces
+            .iter()
+            .filter(|p| classer(p) == Classe::Type)
+            .collect();
+        types.dedup();
+        let nomme = pieces.iter().any(|p| classer(p) == Classe::Significatif);
+        (nomme || types.len() >= 2).then_some(pieces)
     }
 
     pub fn rechercher_requete(&self, requete: &Requete, max: usize) -> Vec<Resultat> {
@@ -1071,41 +1075,51 @@ fn tronquer(texte: &str, max: usize) -> &str {
     }
 }
 
-/// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
+/// A voie's street type (its leading type words: « rue », « rond point ») and its name (the
+/// words after them, articles left out).
+fn type_et_nom(nom_voie: &str) -> (Vec<String>, Vec<String>) {
+    let mut mots = crate::normalisation::jetons_voie(nom_voie);
+    let k = mots
+        .iter()
+        .take_while(|m| classer(m) == Classe::Type)
+        .count();
+    let mut nom = mots.split_off(k);
+    nom.retain(|m| classer(m) != Classe::Article);
+    (mots, nom)
+}
+
 /// The other results that bear the first one's name under another street type (« 14 Rue
 /// Bossuet », « 14 Place Bossuet » for « 14 bossuet »), none doubtful: the typed text does
 /// not say which one is meant. Only when the data knows the typed number on the first street,
 /// the others must have it too.
 pub fn homonymes(resultats: &[Resultat]) -> impl Iterator<Item = &Resultat> {
-    let nom = |r: &Resultat| -> Vec<String> {
-        let mut mots = crate::normalisation::jetons_voie(&r.nom_voie);
-        mots.retain(|m| classer(m) == Classe::Significatif);
-        mots
-    };
     let premier = resultats
         .first()
         .filter(|r| r.confiance != Confiance::Douteuse)
-        .map(|r| (r.voie, r.precision, nom(r)))
-        .filter(|(_, _, n)| !n.is_empty());
+        .map(|r| (r.voie, r.precision, type_et_nom(&r.nom_voie)))
+        .filter(|(_, _, (_, nom))| !nom.is_empty());
     resultats.iter().skip(1).filter(move |r| {
-        premier.as_ref().is_some_and(|(voie, precision, n)| {
-            r.voie != *voie
-                && r.confiance != Confiance::Douteuse
-                && (*precision != Precision::Numero || r.precision == Precision::Numero)
-                && nom(r) == *n
-        })
+        premier
+            .as_ref()
+            .is_some_and(|(voie, precision, (type_voie, nom))| {
+                let (autre_type, autre_nom) = type_et_nom(&r.nom_voie);
+                r.voie != *voie
+                    && r.confiance != Confiance::Douteuse
+                    && (*precision != Precision::Numero || r.precision == Precision::Numero)
+                    && autre_nom == *nom
+                    && autre_type != *type_voie
+            })
     })
 }
 
+/// "RUE DU CHAPITRE" → "Rue du Chapitre": BAN extracts in upper case read badly on a phone.
 pub fn nom_affiche(nom: &str) -> String {
-    // Already in mixed case: kept. A few small letters in capitals are not (« 26Eme »).
-    let (petites, grandes) = nom.chars().fold((0, 0), |(p, g), c| {
-        (
-            p + usize::from(majuscule(c) != c),
-            g + usize::from(minuscule(c) != c),
-        )
-    });
-    if 2 * petites > grandes {
+    // Already in mixed case: kept — but for a small ordinal's letters (« RUE DU 26Eme »).
+    if nom
+        .split(' ')
+        .filter(|m| !m.starts_with(|c: char| c.is_ascii_digit()))
+        .any(|m| m.chars().any(|c| majuscule(c) != c))
+    {
         return nom.to_string();
     }
     let mut out = String::with_capacity(nom.len());
@@ -1430,10 +1444,7 @@ mod tests {
             premier("2 parc de la colombiere"),
             sur("PARC DE LA COLOMBIERE")
         );
-        assert_eq!(
-            premier("rue rue du port du canal"),
-            premier("rue du port du canal")
-        );
+        assert_eq!(premier("34 cours cours du parc"), sur("COURS DU PARC"));
         // « parc » was typed: a street without it is not the one typed, however close the rest.
         for q in [
             "34 cours di parc",
@@ -1448,6 +1459,54 @@ mod tests {
                 "{q}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_name_under_two_street_types() {
+        assert_eq!(
+            type_et_nom("COURS DU PARC"),
+            (vec!["cours".to_string()], vec!["parc".to_string()])
+        );
+        assert_eq!(
+            type_et_nom("ROND POINT DE LA NATION"),
+            (
+                vec!["rond".into(), "point".into()],
+                vec!["nation".to_string()]
+            )
+        );
+        let v = |nom: &str, numeros: &[u32], lon| {
+            let numeros = numeros.iter().map(|&k| n(k, "", lon)).collect();
+            let commune = "Dijon".to_string();
+            (
+                nom.to_string(),
+                "21000".into(),
+                "21231".into(),
+                commune,
+                numeros,
+            )
+        };
+        let m = Moteur::new(IndexAdresses::construire(vec![
+            v("RUE BOSSUET", &[12, 14], 1),
+            v("PLACE BOSSUET", &[14], 3),
+            v("GALERIE BOSSUET", &[], 0),
+            v("RUE DE SUZON", &[2], 5),
+            v("ALLEE DU CLOS SUZON", &[2], 7),
+            v("PLACE DES DUCS DE BOURGOGNE", &[2], 9),
+            v("PLACE DUCS DE BOURGOGNE", &[2], 11),
+        ]));
+        let autres = |q: &str| -> Vec<String> {
+            let r = m.rechercher(q, 5);
+            homonymes(&r).map(|h| h.nom_voie.clone()).collect()
+        };
+        // The number known on both: the other type counts; known by name only: not.
+        assert_eq!(autres("14 bossuet"), ["PLACE BOSSUET"]);
+        // The name alone: the street known by name only counts too.
+        assert_eq!(autres("bossuet").len(), 2);
+        // Typed with its type, the other is a doubt, not a homonym.
+        assert!(autres("14 rue bossuet").is_empty());
+        // Another name (« Clos Suzon »), or the same type written twice: no homonym.
+        assert!(autres("2 suzon").is_empty());
+        assert!(autres("2 place des ducs de bourgogne").is_empty());
     }
 
     #[test]
@@ -1572,6 +1631,7 @@ mod tests {
         assert_eq!(nom_affiche("Rue de la Liberté"), "Rue de la Liberté");
         assert_eq!(nom_affiche("RUE DU 26Eme DRAGONS"), "Rue du 26eme Dragons");
         assert_eq!(nom_affiche("Rue Émile Zola"), "Rue Émile Zola");
+        assert_eq!(nom_affiche("Bd JFK"), "Bd JFK");
     }
 }
 

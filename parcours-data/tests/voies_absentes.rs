@@ -82,9 +82,9 @@ fn one_name_under_two_types_is_answered_only_when_it_does_not_matter() {
     let (d, dit, raisons) = homonyme("ahuy");
     assert_eq!((d.as_str(), dit), ("adresse_incertaine", true), "{raisons}");
     assert!(raisons.contains("Route d'Ahuy"), "{raisons}");
-    // Typed with its type, the street is the one typed.
-    let (_, dit, raisons) = homonyme("rue d'ahuy");
-    assert!(!dit, "{raisons}");
+    // Typed with its type, the street is the one typed (its numbers disagree: to confirm).
+    let (d, dit, raisons) = homonyme("rue d'ahuy");
+    assert_eq!((d.as_str(), dit), ("a_confirmer", false), "{raisons}");
     // 14 is known on Rue Bossuet; Galerie Bossuet is known by name only.
     assert_eq!(homonyme("14 bossuet").0, "hors_territoire");
     // Rue and Avenue Jean Jaurès: the same answer.

@@ -470,6 +470,37 @@ mod tests {
     }
 
     #[test]
+    fn suggerer_marque_la_premiere_voie_d_un_nom_porte_par_deux_types() {
+        use parcours_core::recherche::{IndexAdresses, Moteur, Numero};
+        let voie = |nom: &str| {
+            let n = Numero {
+                numero: 14,
+                rep: String::new(),
+                position: [5_040_000, 47_320_000],
+            };
+            let commune = "Dijon".to_string();
+            (
+                nom.to_string(),
+                "21000".into(),
+                "21231".into(),
+                commune,
+                vec![n],
+            )
+        };
+        let voies = vec![voie("RUE BOSSUET"), voie("PLACE BOSSUET")];
+        let a = Adresses {
+            moteur: Moteur::new(IndexAdresses::construire(voies)),
+        };
+        let s = suggerer(Some(&a), "14 bossuet");
+        assert!(matches!(
+            s.as_slice(),
+            [Suggestion::Homonyme(_), Suggestion::Adresse(_)]
+        ));
+        let s = suggerer(Some(&a), "14 rue bossuet");
+        assert!(matches!(s.first(), Some(Suggestion::Adresse(_))));
+    }
+
+    #[test]
     fn entree_sans_suggestion_dit_introuvable_ou_attend_les_adresses() {
         let mut e = liste("zzz", Vec::new());
         assert!(matches!(e.touche("Enter", false), Suite::Introuvable(t) if t == "zzz"));
