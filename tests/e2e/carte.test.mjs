@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, axe, violationsCsp, ARTEFACTS } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, ARTEFACTS, premiereSuggestion } from "./outils.mjs";
 import { lirePng, luminance } from "./png.mjs";
 
 let serveur, navigateur;
@@ -133,7 +133,7 @@ test("opened after choosing an address, the map is around it: its pin at the cen
   const { contexte, p } = await page(navigateur);
   await p.goto(serveur.url);
   await p.fill("#adresse", "6 place de la france libre");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse");
   await p.click(".alternatives summary");

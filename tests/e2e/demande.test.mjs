@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { servir, lancer, page, axe, violationsCsp, RACINE, ARTEFACTS, jusqua } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, RACINE, ARTEFACTS, jusqua, premiereSuggestion } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -41,7 +41,7 @@ async function jusquALaDemande(p, adresse) {
   await p.goto(serveur.url);
   await p.waitForSelector("#adresse");
   await p.fill("#adresse", adresse);
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse");
   await p.click("text=Faire une demande");
@@ -303,7 +303,7 @@ test("leaving with answers kept nowhere asks first: « Fermer la demande », « 
   assert.equal(await p.evaluate(() => document.activeElement?.id), "adresse");
   // Nothing typed: the back gesture simply closes the request.
   await p.fill("#adresse", "6 place de la france libre");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.click("text=Faire une demande");
   await p.waitForSelector(".demande-formulaire");
@@ -320,7 +320,7 @@ test("an address outside the programme checked while the form is open: the form 
   await suivant(p);
   await p.fill("#demande-enfantprenom", "Lina");
   await p.fill("#adresse", "7 rue victor dumay");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=hors_territoire]");
   const arret = await p.waitForSelector(".demande-arretee[role=alert]");
@@ -330,7 +330,7 @@ test("an address outside the programme checked while the form is open: the form 
   await sansViolation(p, "form stopped");
   // Back to an address of the programme: the request goes on, about it.
   await p.fill("#adresse", "2 av du mont blanc");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=eligible]");
   await p.waitForSelector(".demande-arretee", { state: "detached" });
@@ -363,7 +363,7 @@ test("the form in Arabic, with Arabic-Indic digits; the request for the team com
   await p.goto(serveur.url + "?langue=ar");
   await p.waitForSelector("#adresse");
   await p.fill("#adresse", "6 place de la france libre");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.click("text=تقديم طلب");
   await p.waitForSelector(".demande-formulaire");
@@ -449,7 +449,7 @@ test("drafts: nothing kept unless asked; kept encrypted; the first screen says s
   await sansViolation(p, "draft on the first screen");
   // Another child's request on the same computer: the draft is not offered inside it.
   await p.fill("#adresse", "2 av du mont blanc");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.click("text=Faire une demande");
   await p.waitForFunction(() => document.querySelector("#demande-garder-aide")?.textContent.includes("Un autre brouillon"));

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, violationsCsp, DIST, jusqua } from "./outils.mjs";
+import { servir, lancer, page, violationsCsp, DIST, jusqua, premiereSuggestion } from "./outils.mjs";
 
 let navigateur;
 before(async () => { navigateur = await lancer(); });
@@ -28,7 +28,7 @@ test("after a first visit, a full check works offline", async () => {
   await p.goto(s.url + "?langue=en");
   await p.waitForSelector("#adresse");
   await p.fill("#adresse", "2 av du mont blanc");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=eligible]");
   assert.deepEqual(await violationsCsp(p), []);

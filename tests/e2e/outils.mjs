@@ -131,3 +131,23 @@ export async function jusqua(p, f, arg, delaiMs = 10000) {
     await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
 }
+
+/**
+ * Waits for the first suggestion under the address field and returns it. When none comes, the
+ * error says what the page held: the field's text, where the focus was, the list's state, the
+ * page's errors (a failure once seen in CI and never reproduced since).
+ */
+export async function premiereSuggestion(p) {
+  try {
+    return await p.waitForSelector("#suggestions [role=option]");
+  } catch (e) {
+    const etat = await p.evaluate(() => ({
+      champs: [...document.querySelectorAll("#adresse")].map((c) => c.value),
+      focus: document.activeElement?.id || document.activeElement?.tagName,
+      liste: document.querySelector("#suggestions")?.className ?? null,
+      statut: document.querySelector("#adresse-statut")?.textContent ?? null,
+      lang: document.documentElement.lang,
+    })).catch((x) => String(x));
+    throw new Error(`${e.message}\npage: ${JSON.stringify(etat)}\nerrors: ${JSON.stringify(p.erreurs)}`);
+  }
+}

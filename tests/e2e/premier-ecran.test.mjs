@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { servir, lancer, page, axe, violationsCsp, jusqua, ARTEFACTS } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, jusqua, ARTEFACTS, premiereSuggestion } from "./outils.mjs";
 
 let navigateur;
 before(async () => {
@@ -187,7 +187,7 @@ test("a query typed once the App is there but before the index is answered when 
   await p.fill("#adresse", "7 rue victor duma");
   await p.waitForSelector(".suggestions.attente");
   s.lacher("adresses.bin");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   assert.match(await p.textContent("#suggestion-0"), /7 Rue Victor Dumay/i);
   assert.equal(await p.locator(".suggestions.attente").count(), 0);
   await p.keyboard.press("Enter");
@@ -226,7 +226,7 @@ test("no layout shift in the journey: load, type, answer, the alternatives, the 
   await p.waitForSelector(".sources");
   assert.equal((await decalages(p)).tous, 0, "the load moved something");
   await p.fill("#adresse", ADRESSE);
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   await p.waitForSelector(".reponse[data-decision=eligible]");
   await p.click(".alternatives summary");

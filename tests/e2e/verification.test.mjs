@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, axe, violationsCsp, ARTEFACTS } from "./outils.mjs";
+import { servir, lancer, page, axe, violationsCsp, ARTEFACTS, premiereSuggestion } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -32,7 +32,7 @@ async function sansViolation(p, etat) {
 /** Types an address, waits for the suggestions, takes the first with Enter. */
 async function chercher(p, texte) {
   await p.fill("#adresse", texte);
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("Enter");
   return p.waitForSelector(".reponse");
 }
@@ -281,7 +281,7 @@ test("keyboard only: type, arrow down, Enter", async () => {
   const { contexte, p } = await ouvrir();
   await p.focus("#adresse");
   await p.keyboard.type("7 rue victor duma");
-  await p.waitForSelector("#suggestions [role=option]");
+  await premiereSuggestion(p);
   await p.keyboard.press("ArrowDown");
   assert.equal(await p.getAttribute("#adresse", "aria-activedescendant"), "suggestion-0");
   assert.equal(await p.getAttribute("#suggestion-0", "aria-selected"), "true");

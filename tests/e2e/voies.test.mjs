@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { servir, lancer, page, axe, ARTEFACTS } from "./outils.mjs";
+import { servir, lancer, page, axe, ARTEFACTS, premiereSuggestion } from "./outils.mjs";
 
 let serveur, navigateur;
 before(async () => {
@@ -42,7 +42,7 @@ test("a street known without positions: said in the suggestions, an honest card,
     geolocation: { longitude: 5.079116, latitude: 47.298195, accuracy: 12 },
   });
   await p.fill("#adresse", NON_LOCALISEE);
-  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  const premiere = await premiereSuggestion(p);
   assert.match(await premiere.textContent(), /Avenue Edouard Belin.*emplacement non connu/);
   await sansViolation(p, "suggestions with a street not placed");
   await p.keyboard.press("Enter");
@@ -63,7 +63,7 @@ test("one name under two street types: the first suggestion says so, and Enter a
   await p.focus("#adresse");
   // Rue d'Ahuy and Route d'Ahuy: « ahuy » does not say which.
   await p.keyboard.type("ahuy");
-  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  const premiere = await premiereSuggestion(p);
   assert.match(await premiere.textContent(), /Plusieurs voies portent ce nom\u00a0: choisissez la vôtre dans la liste\./);
   assert.match(await p.textContent("#adresse-statut"), /Plusieurs voies portent ce nom/);
   await p.keyboard.press("Enter");
@@ -83,7 +83,7 @@ test("a doubtful match is offered as « Vouliez-vous dire … ? », and Enter do
   const { contexte, p } = await ouvrir();
   await p.focus("#adresse");
   await p.keyboard.type(DOUTEUSE);
-  const premiere = await p.waitForSelector("#suggestions [role=option]");
+  const premiere = await premiereSuggestion(p);
   assert.match(await premiere.textContent(), /^Vouliez-vous dire .*\u202F\?$/);
   await p.keyboard.press("Enter");
   // No answer: the first entry is highlighted instead, for the user to decide.
@@ -109,7 +109,7 @@ for (const [code, titre, libelle] of [
     await p.selectOption(".langue select", code);
     await p.waitForFunction((c) => document.documentElement.lang === c, code);
     await p.fill("#adresse", NON_LOCALISEE);
-    const premiere = await p.waitForSelector("#suggestions [role=option]");
+    const premiere = await premiereSuggestion(p);
     assert.match(await premiere.textContent(), libelle);
     await p.keyboard.press("Enter");
     const carte = await p.waitForSelector(".reponse[data-decision=adresse_non_localisee]");
