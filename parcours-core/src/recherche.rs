@@ -283,6 +283,9 @@ struct Note {
     absent: bool,
     /// The query's street type is not among the voie's words.
     type_different: bool,
+    /// A typed word that is a whole word of the vocabulary was taken as the start of a longer
+    /// one (« chemin monge » → Chemin Dit de la Mongeotte, while Rue Monge exists).
+    prolonge: bool,
     douteuse: bool,
 }
 
@@ -543,8 +546,23 @@ impl Moteur {
             .into_iter()
             .filter_map(|v| self.noter(v, requete, &mots, &appariements))
             .collect();
+        // A typed word that is a whole word of the vocabulary, taken as the start of a longer
+        // one: the name is not all there as typed.
+        let entiers: Vec<bool> = appariements
+            .iter()
+            .map(|a| a.iter().any(|&(_, q, _)| q >= QUALITE_EXACTE))
+            .collect();
+        for n in &mut notes {
+            n.prolonge = n
+                .comme
+                .iter()
+                .zip(&entiers)
+                .any(|(c, &entier)| entier && *c == Some(Appariement::Prefixe));
+        }
         // A street of the typed type whose name is all there makes the others' type a doubt.
-        let type_existe = notes.iter().any(|n| !n.absent && !n.type_different);
+        let type_existe = notes
+            .iter()
+            .any(|n| !n.absent && !n.type_different && !n.prolonge);
         for n in &mut notes {
             n.douteuse = n.absent || (n.type_different && type_existe);
         }
@@ -805,6 +823,7 @@ impl Moteur {
             comme,
             absent,
             type_different: type_tape && !type_trouve && type_voie,
+            prolonge: false,
             douteuse: absent,
         })
     }
@@ -813,12 +832,14 @@ impl Moteur {
     /// - **douteuse** when a word naming the street (not an article, a type, or a flat/floor
     ///   word) is missing from the candidate's name — whether the name lacks it or has another
     ///   word in its place (« belin » → Manet); when the typed street type is not the
-    ///   candidate's and a street of the typed type with the name exists; when the number lies
+    ///   candidate's and a street of the typed type with the name exists (as typed: not by
+    ///   stretching a whole word into a longer one); when the number lies
     ///   more than [`ECART_NUMERO_MAX`] past the known numbers of its side, or is placed from a
     ///   single known number of its side;
     /// - **probable** when a word was matched with a typo or only by sound, when the street type
-    ///   differs (no street of the typed type has the name), or when the word being typed has
-    ///   fewer than 3 letters;
+    ///   differs (no street of the typed type has the name), when the word being typed has
+    ///   fewer than 3 letters, or when it is a whole word of the vocabulary taken as the start
+    ///   of a longer one (« chemin monge » → Mongeotte, while Rue Monge exists);
     /// - **sure** otherwise: every word naming the street is there, as typed, abbreviated, or
     ///   as the start of the word being typed. Flat, floor, person or postcode words set aside
     ///   do not lower it (each is reported as [`Appariement::Ignore`]).
@@ -869,7 +890,7 @@ impl Moteur {
             .iter()
             .zip(&note.comme)
             .any(|(m, c)| *c == Some(Appariement::Prefixe) && m.brut.chars().count() < 3);
-        if approche || note.type_different || court {
+        if approche || note.type_different || court || note.prolonge {
             (Confiance::Probable, doutes)
         } else {
             (Confiance::Sure, doutes)
@@ -1459,6 +1480,47 @@ mod tests {
                 "{q}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_whole_word_typed_is_not_stretched_into_a_longer_one() {
+        let v = |nom: &str, numeros: &[u32], lon| {
+            let numeros = numeros.iter().map(|&k| n(k, "", lon)).collect();
+            let commune = "Dijon".to_string();
+            (
+                nom.to_string(),
+                "21000".into(),
+                "21231".into(),
+                commune,
+                numeros,
+            )
+        };
+        let m = Moteur::new(IndexAdresses::construire(vec![
+            v("RUE MONGE", &[60, 64], 1),
+            v("CHEMIN DIT DE LA MONGEOTTE", &[], 0),
+            v("RUE DU BOURG", &[43], 3),
+            v("ALLEE PREMIER REGIMENT DE BOURGOGNE", &[], 0),
+        ]));
+        // « monge » is a whole word: Chemin Dit de la Mongeotte does not make Rue Monge a doubt.
+        for (q, voie) in [
+            ("64 chemin monge", "RUE MONGE"),
+            ("43 allee du bourg", "RUE DU BOURG"),
+        ] {
+            let r = &m.rechercher(q, 5)[0];
+            assert_eq!(
+                (r.nom_voie.as_str(), r.confiance),
+                (voie, Confiance::Probable),
+                "{q}"
+            );
+        }
+        // Still a completion while typing, but not a sure one.
+        let r = &m.rechercher("chemin dit de la monge", 5)[0];
+        assert_eq!(
+            (r.nom_voie.as_str(), r.confiance),
+            ("CHEMIN DIT DE LA MONGEOTTE", Confiance::Probable)
+        );
+        let r = &m.rechercher("chemin dit de la mongeo", 5)[0];
+        assert_eq!(r.confiance, Confiance::Sure);
     }
 
     #[test]
