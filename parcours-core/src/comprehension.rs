@@ -693,20 +693,37 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
     r
 }
 
-/// Only the first street type typed is the street's type: a later one names it (« cours du
-/// Parc », « rue du Port », « allée de la Cour »), so a street without that word is not the one
-/// typed. The same type typed twice (« rue rue Monge ») stays a type.
+/// One street type typed is the street's type: the first word when it is one, else the last
+/// (« Monge rue », « du Faubourg Raines rue »), else the first one met. Any other type word
+/// names the street (« cours du Parc », « rue du Port », « allée de la Cour »), so a street
+/// without that word is not the one typed. The same type typed twice (« rue rue Monge ») and
+/// « rond point » stay types.
 pub fn nommer_types_suivants(mots: &mut [Mot]) {
-    let mut premier: Option<String> = None;
-    for m in mots
-        .iter_mut()
-        .filter(|m| !m.facultatif && m.classe == Classe::Type)
-    {
-        match &premier {
-            None => premier = Some(m.forme.clone()),
-            Some(p) if *p != m.forme => m.classe = Classe::Significatif,
-            Some(_) => {}
-        }
+    let rue: Vec<usize> = (0..mots.len()).filter(|&i| !mots[i].facultatif).collect();
+    let est_type = |i: &&usize| mots[**i].classe == Classe::Type;
+    let Some(&choisi) = (rue.first().filter(est_type))
+        .or_else(|| rue.last().filter(est_type))
+        .or_else(|| rue.iter().find(est_type))
+    else {
+        return;
+    };
+    let type_voie = &mots[choisi].forme;
+    let rond_point = |a: usize, b: usize| mots[a].forme == "rond" && mots[b].forme == "point";
+    let compose = |i: usize| {
+        (i == choisi + 1 && rond_point(choisi, i)) || (i + 1 == choisi && rond_point(i, choisi))
+    };
+    let noms: Vec<usize> = rue
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i != choisi
+                && mots[i].classe == Classe::Type
+                && mots[i].forme != *type_voie
+                && !compose(i)
+        })
+        .collect();
+    for i in noms {
+        mots[i].classe = Classe::Significatif;
     }
 }
 
@@ -951,6 +968,27 @@ mod tests {
         assert_eq!(r.ignores, ["appt", "3"]);
         let r = analyser("Appt 3 11 Monge", &communes());
         assert_eq!(r.ignores, ["3"]);
+    }
+
+    #[test]
+    fn one_street_type_the_others_name_the_street() {
+        let types = |q: &str| -> Vec<String> {
+            let mut r = analyser(q, &communes());
+            nommer_types_suivants(&mut r.mots);
+            r.mots
+                .iter()
+                .filter(|m| m.classe == Classe::Type)
+                .map(|m| m.forme.clone())
+                .collect()
+        };
+        assert_eq!(types("34 cours du parc"), ["cours"]);
+        assert_eq!(types("34 du parc cours"), ["cours"]);
+        assert_eq!(types("53 du faubourg raines rue"), ["rue"]);
+        assert_eq!(types("3 allée de la cour"), ["allee"]);
+        assert_eq!(types("rue rue monge"), ["rue", "rue"]);
+        assert_eq!(types("rond point de la nation"), ["rond", "point"]);
+        assert_eq!(types("nation rond point"), ["rond", "point"]);
+        assert_eq!(types("2 port du canal"), ["port"]);
     }
 
     #[test]
