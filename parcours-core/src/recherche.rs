@@ -1327,6 +1327,19 @@ mod tests {
         }
     }
 
+    /// A voie of Dijon with these numbers, all at `lon`.
+    fn voie(nom: &str, numeros: &[u32], lon: i32) -> VoieBrute {
+        let numeros = numeros.iter().map(|&k| n(k, "", lon)).collect();
+        let commune = "Dijon".to_string();
+        (
+            nom.to_string(),
+            "21000".into(),
+            "21231".into(),
+            commune,
+            numeros,
+        )
+    }
+
     fn moteur() -> Moteur {
         let v = |nom: &str, numeros| {
             (
@@ -1436,17 +1449,7 @@ mod tests {
 
     #[test]
     fn a_second_street_type_names_the_street() {
-        let v = |nom: &str, lon| {
-            let numeros = vec![n(2, "", lon), n(34, "", lon + 1)];
-            let commune = "Dijon".to_string();
-            (
-                nom.to_string(),
-                "21000".into(),
-                "21231".into(),
-                commune,
-                numeros,
-            )
-        };
+        let v = |nom: &str, lon| voie(nom, &[2, 34], lon);
         let m = Moteur::new(IndexAdresses::construire(vec![
             v("COURS DU PARC", 1),
             v("CHEMIN DIT DE LA MONGEOTTE", 3),
@@ -1484,17 +1487,7 @@ mod tests {
 
     #[test]
     fn a_whole_word_typed_is_not_stretched_into_a_longer_one() {
-        let v = |nom: &str, numeros: &[u32], lon| {
-            let numeros = numeros.iter().map(|&k| n(k, "", lon)).collect();
-            let commune = "Dijon".to_string();
-            (
-                nom.to_string(),
-                "21000".into(),
-                "21231".into(),
-                commune,
-                numeros,
-            )
-        };
+        let v = voie;
         let m = Moteur::new(IndexAdresses::construire(vec![
             v("RUE MONGE", &[60, 64], 1),
             v("CHEMIN DIT DE LA MONGEOTTE", &[], 0),
@@ -1536,17 +1529,7 @@ mod tests {
                 vec!["nation".to_string()]
             )
         );
-        let v = |nom: &str, numeros: &[u32], lon| {
-            let numeros = numeros.iter().map(|&k| n(k, "", lon)).collect();
-            let commune = "Dijon".to_string();
-            (
-                nom.to_string(),
-                "21000".into(),
-                "21231".into(),
-                commune,
-                numeros,
-            )
-        };
+        let v = voie;
         let m = Moteur::new(IndexAdresses::construire(vec![
             v("RUE BOSSUET", &[12, 14], 1),
             v("PLACE BOSSUET", &[14], 3),
