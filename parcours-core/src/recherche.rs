@@ -813,16 +813,13 @@ impl Moteur {
                 Trouve::Absent => 0.0,
             };
         }
-        let type_voie = voie
-            .jetons
-            .iter()
-            .any(|&t| self.classes[t as usize] == Classe::Type);
+        // A voie without a type (« Rempart Tivoli ») has not the typed one either.
         Some(Note {
             score,
             v,
             comme,
             absent,
-            type_different: type_tape && !type_trouve && type_voie,
+            type_different: type_tape && !type_trouve,
             prolonge: false,
             douteuse: absent,
         })
@@ -1455,6 +1452,8 @@ mod tests {
             v("CHEMIN DIT DE LA MONGEOTTE", 3),
             v("PARC DE LA COLOMBIERE", 5),
             v("PORT DU CANAL", 7),
+            v("REMPART EDMOND MICHELET", 13),
+            v("RUE MICHELET", 15),
             v("COUR DE LA GARE", 9),
         ]));
         let premier = |q: &str| {
@@ -1469,6 +1468,11 @@ mod tests {
             sur("PARC DE LA COLOMBIERE")
         );
         assert_eq!(premier("34 cours cours du parc"), sur("COURS DU PARC"));
+        // A voie without a type has not the typed one: Rue Michelet first, neither sure.
+        assert_eq!(
+            premier("34 chemin michelet"),
+            Some(("RUE MICHELET".to_string(), Confiance::Probable))
+        );
         // « parc » was typed: a street without it is not the one typed, however close the rest.
         for q in [
             "34 cours di parc",
