@@ -4,7 +4,7 @@
 
 use crate::decision::{Decision, Verificateur};
 use crate::programme::Equipe;
-use crate::recherche::{Moteur, Precision};
+use crate::recherche::{Doute, Moteur, Precision};
 
 /// Above these, a file is refused with the limit stated (never a frozen tab).
 pub const MAX_OCTETS: usize = 50 * 1000 * 1000;
@@ -207,6 +207,8 @@ pub struct LigneResultat {
     pub decision: &'static str,
     pub equipe: Option<Equipe>,
     pub zone: Option<String>,
+    /// Another street of the same name, answered otherwise (`Doute::Homonyme`).
+    pub homonyme: Option<String>,
 }
 
 impl LigneResultat {
@@ -221,6 +223,7 @@ impl LigneResultat {
             decision,
             equipe: None,
             zone: None,
+            homonyme: None,
         }
     }
 
@@ -310,8 +313,15 @@ pub fn verifier_ligne(m: &Moteur, v: &Verificateur, ligne: usize, saisie: &str) 
     r.iris = d.iris().map(|i| (i.code.clone(), i.nom.clone()));
     r.decision = d.code();
     r.equipe = d.equipe();
-    if let Decision::ZonePrioritaire { zone, .. } = &d {
-        r.zone = Some(zone.clone());
+    match &d {
+        Decision::ZonePrioritaire { zone, .. } => r.zone = Some(zone.clone()),
+        Decision::AdresseIncertaine { doutes } => {
+            r.homonyme = doutes.iter().find_map(|x| match x {
+                Doute::Homonyme { voie } => Some(voie.clone()),
+                _ => None,
+            })
+        }
+        _ => {}
     }
     r
 }
@@ -480,6 +490,7 @@ mod tests {
             decision: "hors_territoire",
             equipe: None,
             zone: None,
+            homonyme: None,
         };
         let csv = ecrire_csv(
             Some(&["nom".into(), "adresse".into()]),

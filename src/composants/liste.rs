@@ -423,9 +423,17 @@ pub fn Liste(p: &Props) -> Html {
                                             <td><bdi>{ x.trouvee.clone().unwrap_or_default() }</bdi>
                                                 if !precision.is_empty() { <br /><small>{ t.liste_precision(precision) }</small> }</td>
                                             <td>{ x.iris.as_ref().map(|i| i.1.clone()).unwrap_or_default() }</td>
-                                            // A doubt names its candidate: « vouliez-vous dire … ? ».
+                                            // A doubt names its candidate: « vouliez-vous dire … ? »,
+                                            // and the other street of the same name, if any.
                                             <td>{ match (x.decision, &x.trouvee) {
-                                                ("adresse_incertaine", Some(l)) => t.incertaine_titre(&format!("\u{2068}{l}\u{2069}")),
+                                                ("adresse_incertaine", Some(l)) => {
+                                                    let mut s = t.incertaine_titre(&format!("\u{2068}{l}\u{2069}"));
+                                                    if let Some(h) = &x.homonyme {
+                                                        s.push(' ');
+                                                        s.push_str(&t.doute_homonyme(&format!("\u{2068}{h}\u{2069}")));
+                                                    }
+                                                    s
+                                                }
                                                 (d, _) => t.liste_decision(d).to_string(),
                                             } }</td>
                                             <td>{ equipe_ou_zone(t, x) }</td>

@@ -121,12 +121,15 @@ for (const [code, titre, libelle] of [
 
 test("the list page flags both kinds for review, with the reason in words", async () => {
   const { contexte, p } = await ouvrir({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false }, "?vue=liste", "#colle");
-  await p.fill("#colle", `${NON_LOCALISEE}\n${DOUTEUSE}\n12 rue d'Auxonne`);
+  await p.fill("#colle", `${NON_LOCALISEE}\n${DOUTEUSE}\n12 rue d'Auxonne\nahuy`);
   await p.click("text=Vérifier les adresses");
   await p.waitForSelector("tr[data-decision=adresse_incertaine]");
   const ligne = (d) => p.textContent(`tr[data-decision=${d}]`);
   assert.match(await ligne("adresse_non_localisee"), /rue connue, numéros non localisés/i);
   assert.match(await ligne("adresse_incertaine"), /adresse incertaine\u00a0: vouliez-vous dire/i);
+  // « ahuy »: Rue or Route d'Ahuy, answered otherwise — the row names the other one.
+  const ahuy = await p.textContent("tr[data-decision=adresse_incertaine]:has-text('ahuy')");
+  assert.match(ahuy, /La voie «\u00a0\u2068Route d'Ahuy\u2069\u00a0» porte aussi ce nom/);
   for (const d of ["adresse_non_localisee", "adresse_incertaine"]) {
     assert.match(await p.getAttribute(`tr[data-decision=${d}]`, "class"), /a-revoir/);
   }
