@@ -698,7 +698,7 @@ pub fn analyser(requete: &str, communes: &[String]) -> Requete {
 /// names the street (« cours du Parc », « rue du Port », « allée de la Cour »), so a street
 /// without that word is not the one typed. The same type typed twice (« rue rue Monge ») and
 /// « rond point » stay types.
-pub fn nommer_types_suivants(mots: &mut [Mot]) {
+pub fn nommer_autres_types(mots: &mut [Mot]) {
     let rue: Vec<usize> = (0..mots.len()).filter(|&i| !mots[i].facultatif).collect();
     let est_type = |i: &&usize| mots[**i].classe == Classe::Type;
     let Some(&choisi) = (rue.first().filter(est_type))
@@ -974,7 +974,7 @@ mod tests {
     fn one_street_type_the_others_name_the_street() {
         let types = |q: &str| -> Vec<String> {
             let mut r = analyser(q, &communes());
-            nommer_types_suivants(&mut r.mots);
+            nommer_autres_types(&mut r.mots);
             r.mots
                 .iter()
                 .filter(|m| m.classe == Classe::Type)

@@ -22,7 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::comprehension::{analyser, nommer_types_suivants, Mot, Requete};
+use crate::comprehension::{analyser, nommer_autres_types, Mot, Requete};
 use crate::normalisation::{classer, majuscule, minuscule, phonetique, plier, Classe};
 
 /// A position in millionths of a degree (WGS84): [lon, lat].
@@ -396,7 +396,7 @@ impl Moteur {
     fn rechercher_texte(&self, texte: &str, max: usize) -> Vec<Resultat> {
         let mut requete = analyser(texte, &self.communes);
         self.decoller(&mut requete);
-        nommer_types_suivants(&mut requete.mots);
+        nommer_autres_types(&mut requete.mots);
         self.rechercher_requete(&requete, max)
     }
 
