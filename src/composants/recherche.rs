@@ -306,13 +306,13 @@ pub fn RechercheAdresse(p: &Props) -> Html {
         demarrage(p.langue).chargement.to_string()
     } else if aucune {
         t.aucune_suggestion().to_string()
-    } else if visible && homonyme {
-        let mut s = t.suggestions(e.suggestions.len());
-        s.push(' ');
-        s.push_str(t.homonymes_choisir());
-        s
     } else if visible && !e.suggestions.is_empty() {
-        t.suggestions(e.suggestions.len())
+        let mut s = t.suggestions(e.suggestions.len());
+        if homonyme {
+            s.push(' ');
+            s.push_str(t.homonymes_choisir());
+        }
+        s
     } else {
         String::new()
     };
@@ -450,13 +450,13 @@ mod tests {
     #[test]
     fn entree_sur_une_voie_homonyme_la_met_seulement_en_avant() {
         // « 14 bossuet »: Rue or Place Bossuet? Enter alone does not choose.
-        let homonymes = || {
+        let bossuet = || {
             vec![
                 Suggestion::Homonyme(resultat("14 Rue Bossuet", Confiance::Sure)),
                 Suggestion::Adresse(resultat("14 Place Bossuet", Confiance::Sure)),
             ]
         };
-        let mut e = liste("14 bossuet", homonymes());
+        let mut e = liste("14 bossuet", bossuet());
         assert!(matches!(e.touche("Enter", false), Suite::Geree));
         assert_eq!((e.actif, e.texte.as_str()), (Some(0), "14 bossuet"));
         assert!(
@@ -465,7 +465,7 @@ mod tests {
         // Enter pressed before the addresses came: the list, not a choice.
         let mut e = liste("14 bossuet", Vec::new());
         e.entree_en_attente = true;
-        assert!(matches!(e.arrivee(homonymes(), true), Suite::Libre));
+        assert!(matches!(e.arrivee(bossuet(), true), Suite::Libre));
         assert_eq!(e.suggestions.len(), 2);
     }
 
